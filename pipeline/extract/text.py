@@ -1,0 +1,68 @@
+"""Shared helpers over the annotated Doc: syllables with offsets, lexicon matchers.
+
+Vietnamese writes one syllable per space-separated unit; a word ("Hà Nội") is one or more
+syllables. Names, titles and organisations are found as runs of syllables.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from pipeline.resources import load_lexicon
+
+SYLLABLE = re.compile(r"\w+(?:[.'’]\w+)*", re.UNICODE)
+
+
+@dataclass(slots=True, frozen=True)
+class Syllable:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_upper(self) -> bool:
+        return self.text.isupper() and len(self.text) > 1
+
+
+def syllables(text: str, start: int = 0, end: int | None = None) -> list[Syllable]:
+    end = len(text) if end is None else end
+    return [Syllable(m.group(), m.start(), m.end()) for m in SYLLABLE.finditer(text, start, end)]
+
+
+def fold(s: str) -> str:
+    """Case- and spacing-insensitive key of a phrase."""
+    return " ".join(s.lower().split())
+
+
+class PhraseSet:
+    """A lexicon of multi-syllable phrases matched case-insensitively, longest first."""
+
+    def __init__(self, entries: list[str]):
+        self.entries = {fold(e) for e in entries}
+        self.max_len = max((len(e.split()) for e in self.entries), default=1)
+
+    def match_at(self, sylls: list[Syllable], i: int, text: str) -> int:
+        """Number of syllables of the longest entry starting at sylls[i] (0 when none)."""
+        for n in range(min(self.max_len, len(sylls) - i), 0, -1):
+            if fold(text[sylls[i].start : sylls[i + n - 1].end]) in self.entries:
+                return n
+        return 0
+
+    def __contains__(self, phrase: str) -> bool:
+        return fold(phrase) in self.entries
+
+
+@cache
+def lexicon(name: str) -> PhraseSet:
+    return PhraseSet(load_lexicon(name))
+
+
+@cache
+def word_set(name: str) -> frozenset[str]:
+    return frozenset(e.lower() for e in load_lexicon(name))

@@ -1,0 +1,41 @@
+"""Archives (zip, tar.gz): their members, streamed one at a time, as `Source`s to be read like files.
+
+Nothing is extracted to disk, so member names with `..` or absolute paths are only labels.
+"""
+
+from __future__ import annotations
+
+import tarfile
+import zipfile
+from collections.abc import Callable, Iterator
+from functools import partial
+from typing import BinaryIO
+
+from pipeline.ingest.sources import Source, is_skipped
+
+
+def zip_members(source: Source) -> Iterator[Source]:
+    """Members in stored order; directories, hidden files and `__MACOSX` are skipped."""
+    with source.open_seekable() as stream, zipfile.ZipFile(stream) as archive:
+        for info in archive.infolist():
+            if info.is_dir() or is_skipped(info.filename):
+                continue
+            yield source.member(info.filename, partial(archive.open, info))
+
+
+def tar_members(source: Source) -> Iterator[Source]:
+    """Regular-file members of a gzipped tar, read as a forward-only stream (`r|gz`).
+
+    Each member must be read before the next one is requested, which `read_source` does.
+    """
+    with source.open() as stream, tarfile.open(fileobj=stream, mode="r|gz") as archive:
+        for member in archive:
+            if not member.isfile() or is_skipped(member.name):
+                continue
+            content = archive.extractfile(member)
+            if content is not None:
+                yield source.member(member.name, _already_open(content))
+
+
+def _already_open(stream: BinaryIO) -> Callable[[], BinaryIO]:
+    return lambda: stream

@@ -1,0 +1,35 @@
+"""Annotation: text -> spaCy Doc (sentences, words, part of speech, chunks, entities), once per document."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from pipeline.nlp import extensions  # noqa: F401  (registers the vnp_ extensions)
+from pipeline.nlp import tagger  # noqa: F401  (registers the vnp_tagger component)
+from pipeline.nlp.tokenizer import UndertheseaTokenizer
+
+__all__ = ["annotate", "get_nlp", "segment"]
+
+
+@cache
+def get_nlp() -> Language:
+    """The project's spaCy pipeline: underthesea tokenizer, then the underthesea tagger component."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = UndertheseaTokenizer(nlp.vocab)
+    nlp.add_pipe("vnp_tagger")
+    return nlp
+
+
+def annotate(text: str) -> Doc:
+    """The annotated Doc of a normalised document text; `doc.text == text`."""
+    return get_nlp()(text)
+
+
+def segment(text: str) -> list[list[str]]:
+    """Sentences of words; a multi-syllable word is one string with single spaces ("Hà Nội")."""
+    doc = get_nlp().tokenizer(text)
+    return [[" ".join(t.text.split()) for t in sent if not t.is_space] for sent in doc.sents]

@@ -1,0 +1,61 @@
+"""Part of speech, chunks and named entities from underthesea's CRF models, computed once per sentence.
+
+underthesea's `ner()` re-runs chunk -> pos_tag -> word_tokenize for every call; here each
+model runs once on the words the tokenizer already produced.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+# underthesea (VLSP) part-of-speech tags -> Universal POS tags.
+_UPOS = {
+    "N": "NOUN", "Nc": "NOUN", "Nu": "NOUN", "Ny": "PROPN", "Np": "PROPN", "Nb": "NOUN",
+    "V": "VERB", "Vb": "VERB", "Vy": "VERB", "A": "ADJ", "Ab": "ADJ", "P": "PRON", "R": "ADV",
+    "L": "DET", "M": "NUM", "E": "ADP", "C": "CCONJ", "Cc": "CCONJ", "I": "INTJ", "T": "PART",
+    "B": "X", "Y": "X", "S": "X", "X": "X", "Z": "X", "CH": "PUNCT",
+}  # fmt: skip
+
+
+@cache
+def _models():
+    from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
+    from underthesea.pipeline.ner.model_crf import CRFNERPredictor
+    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
+
+    return CRFPOSTagPredictor.Instance(), CRFChunkingPredictor.Instance(), CRFNERPredictor.Instance()
+
+
+def tag_words(words: list[str]) -> list[tuple[str, str, str, str]]:
+    """(word, pos, chunk, ner) for one sentence's words, as underthesea's `ner()` would give."""
+    if not words:
+        return []
+    pos_model, chunk_model, ner_model = _models()
+    return ner_model.predict(chunk_model.predict(pos_model.predict(words)))
+
+
+@Language.component("vnp_tagger", assigns=["token.tag", "token.pos", "token._.vnp_chunk", "doc.ents"])
+def vnp_tagger(doc: Doc) -> Doc:
+    """Sets tag_ (underthesea tag), pos_ (UPOS), `_.vnp_chunk` and doc.ents (PER, LOC, ORG, MISC)."""
+    ents: list[Span] = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        tagged = tag_words([t.text for t in tokens])
+        open_start, open_label, last = -1, "", -1
+        for token, (_, pos, chunk, ner) in zip(tokens, tagged, strict=True):
+            token.tag_ = pos
+            token.pos_ = _UPOS.get(pos, "X")
+            token._.vnp_chunk = chunk
+            if open_start >= 0 and not (ner.startswith("I-") and ner[2:] == open_label):
+                ents.append(Span(doc, open_start, last + 1, label=open_label))
+                open_start = -1
+            if ner.startswith("B-") or (ner.startswith("I-") and open_start < 0):
+                open_start, open_label = token.i, ner[2:]
+            last = token.i
+        if open_start >= 0:
+            ents.append(Span(doc, open_start, last + 1, label=open_label))
+    doc.ents = ents
+    return doc

@@ -1,0 +1,175 @@
+"""The orchestration of a run: ingest -> analyse (local processes or a Dask cluster) -> store -> report.
+
+Records stream through in bounded batches, so memory does not grow with the archive. Every
+input document ends up exactly once in documents.jsonl or errors.jsonl; with `resume`, what
+an earlier (possibly killed) run into the same folder finished is kept and skipped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import traceback
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.ingest import iter_records
+from pipeline.records import IngestError, Record
+from pipeline.store import DOCUMENTS, ERRORS, JsonlLog, done_ids, write_database, write_tables
+
+SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+
+
+class RunError(Exception):
+    """The run itself cannot proceed (no readable input, unwritable output): a one-line reason."""
+
+
+@dataclass
+class RunStats:
+    documents: int = 0
+    errors: int = 0
+    skipped: int = 0
+    out: Path = field(default_factory=Path)
+
+
+def process_record(record: Record) -> tuple[str, dict[str, Any]]:
+    """Analyse one record in a worker; any failure becomes an error line for that document only."""
+    from pipeline.analysis import analyze_record
+
+    try:
+        return "ok", analyze_record(record).to_dict()
+    except Exception as exc:  # one broken document never stops a run
+        reason = f"{type(exc).__name__}: {exc}".strip()
+        tb = traceback.extract_tb(exc.__traceback__)
+        where = f" (at {tb[-1].name}:{tb[-1].lineno})" if tb else ""
+        return "error", IngestError(record.origin, reason + where, id=record.id).to_dict()
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+class LocalEngine:
+    """A pool of worker processes (or the current process when workers == 1)."""
+
+    def __init__(self, workers: int):
+        self.workers = max(1, workers)
+        self._pool = None
+        if self.workers > 1:
+            import multiprocessing as mp
+
+            self._pool = mp.get_context("spawn" if os.name == "nt" else "fork").Pool(self.workers)
+
+    def map(self, records: list[Record]) -> Iterator[tuple[str, dict[str, Any]]]:
+        if self._pool is None:
+            return map(process_record, records)
+        return self._pool.imap(process_record, records, chunksize=1)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+
+
+class DaskEngine:
+    """Documents distributed over a running Dask distributed scheduler; results in input order."""
+
+    def __init__(self, scheduler: str):
+        from dask.distributed import Client
+
+        self.client = Client(scheduler, timeout="30s")
+
+    def map(self, records: list[Record]) -> Iterator[tuple[str, dict[str, Any]]]:
+        futures = self.client.map(process_record, records, pure=False)
+        return iter(self.client.gather(futures))
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def _identified(records: Iterable[Record | IngestError], skip: set[str], stats: RunStats, errors: JsonlLog):
+    """Records with their ids; duplicates and ingest errors go straight to the error log."""
+    seen: set[str] = set()
+    for item in records:
+        if isinstance(item, IngestError):
+            errors.write(item.to_dict())
+            stats.errors += 1
+            continue
+        doc_id = item.id or item.content_hash()
+        item.id = doc_id
+        if doc_id in skip:
+            stats.skipped += 1
+            continue
+        if doc_id in seen:
+            errors.write(IngestError(item.origin, f"duplicate document id '{doc_id}': processed once", doc_id).to_dict())
+            stats.errors += 1
+            continue
+        seen.add(doc_id)
+        yield item
+
+
+def run(
+    inputs: list[Path] | None,
+    out: Path,
+    *,
+    workers: int | None = None,
+    resume: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    batch_size: int = 64,
+    on_progress: Callable[[int], None] | None = None,
+) -> RunStats:
+    """Process every document under `inputs` (the embedded sample when empty) into `out`."""
+    inputs = list(inputs) if inputs else [SAMPLE]
+    if not any(Path(p).exists() for p in inputs):
+        raise RunError(f"no readable input: {', '.join(map(str, inputs))}")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / ".vnpipe-write-test"
+        probe.write_text("")
+        probe.unlink()
+    except OSError as exc:
+        raise RunError(f"cannot write to output folder {out}: {exc.strerror or exc}") from exc
+    stats = RunStats(out=out)
+    skip = done_ids(out) if resume else set()
+    documents = JsonlLog(out / DOCUMENTS, resume=resume)
+    errors = JsonlLog(out / ERRORS, resume=resume)
+    if engine == "dask":
+        if not scheduler:
+            raise RunError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
+        executor: LocalEngine | DaskEngine = DaskEngine(scheduler)
+    else:
+        executor = LocalEngine(workers or os.cpu_count() or 1)
+    try:
+        records = _identified(iter_records(inputs), skip, stats, errors)
+        for batch in _batches(records, batch_size):
+            for status, payload in executor.map(batch):
+                if status == "ok":
+                    documents.write(payload)
+                    stats.documents += 1
+                else:
+                    errors.write(payload)
+                    stats.errors += 1
+            documents.flush()
+            errors.flush()
+            if on_progress:
+                on_progress(len(batch))
+    finally:
+        executor.close()
+        documents.close()
+        errors.close()
+    finish(out)
+    return stats
+
+
+def finish(out: Path) -> None:
+    """Tables, database and report rebuilt from the complete JSONL results."""
+    from pipeline.report import write_report
+
+    write_tables(out)
+    write_database(out)
+    write_report(out)
