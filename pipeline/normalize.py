@@ -164,9 +164,7 @@ def _widget_key(line: str) -> str:
 @functools.cache
 def _widget_phrases() -> frozenset[tuple[str, ...]]:
     return frozenset(
-        tuple(key.split())
-        for entry in load_lexicon(BOILERPLATE_LINES)
-        if (key := _widget_key(normalize_text(entry)))
+        tuple(key.split()) for entry in load_lexicon(BOILERPLATE_LINES) if (key := _widget_key(normalize_text(entry)))
     )
 
 
@@ -181,8 +179,7 @@ def _is_widget_line(line: str, max_words: int = 8) -> bool:
     covered = [True] + [False] * len(words)
     for end in range(1, len(words) + 1):
         covered[end] = any(
-            covered[end - n] and tuple(words[end - n : end]) in phrases
-            for n in range(1, min(longest, end) + 1)
+            covered[end - n] and tuple(words[end - n : end]) in phrases for n in range(1, min(longest, end) + 1)
         )
     return covered[-1]
 

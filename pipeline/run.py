@@ -105,7 +105,9 @@ def _identified(records: Iterable[Record | IngestError], skip: set[str], stats: 
             stats.skipped += 1
             continue
         if doc_id in seen:
-            errors.write(IngestError(item.origin, f"duplicate document id '{doc_id}': processed once", doc_id).to_dict())
+            errors.write(
+                IngestError(item.origin, f"duplicate document id '{doc_id}': processed once", doc_id).to_dict()
+            )
             stats.errors += 1
             continue
         seen.add(doc_id)

@@ -124,9 +124,7 @@ def test_ingest_multi_record_formats_give_record_fields(
     items = _items(path)
     assert not _errors(items)
     assert len(items) == len(ARTICLES)
-    for number, (record, row, published) in enumerate(
-        zip(items, ARTICLES, EXPECTED_PUBLISHED, strict=True), 1
-    ):
+    for number, (record, row, published) in enumerate(zip(items, ARTICLES, EXPECTED_PUBLISHED, strict=True), 1):
         assert isinstance(record, Record)
         assert record.id == row["id"]
         assert record.title == row["title"]
@@ -237,18 +235,14 @@ def test_ingest_malformed_json_line_is_one_error_among_good_lines(tmp_path: Path
         ({"tiêu đề": "Không đúng tên trường"}, None),
     ],
 )
-def test_ingest_record_without_text_is_error(
-    tmp_path: Path, row: dict[str, Any], expected_id: str | None
-) -> None:
+def test_ingest_record_without_text_is_error(tmp_path: Path, row: dict[str, Any], expected_id: str | None) -> None:
     path = tmp_path / "empty.json"
     path.write_text(json.dumps([row], ensure_ascii=False), encoding="utf-8")
     assert _items(path) == [IngestError(source=f"{path}:1", id=expected_id, error=NO_TEXT)]
 
 
 def test_ingest_truncated_gzip_keeps_records_before_the_break(tmp_path: Path) -> None:
-    rows = [
-        {"id": str(n), "title": f"Bản tin số {n}", "body": "Nội dung bản tin. " * 20} for n in range(2000)
-    ]
+    rows = [{"id": str(n), "title": f"Bản tin số {n}", "body": "Nội dung bản tin. " * 20} for n in range(2000)]
     data = gzip.compress(_jsonl_bytes(rows))
     path = tmp_path / "cut.jsonl.gz"
     path.write_bytes(data[: len(data) // 2])
@@ -430,9 +424,7 @@ def test_ingest_decode_bytes(data: bytes, expected: str) -> None:
 
 def test_ingest_cp1258_text_file_decodes(tmp_path: Path) -> None:
     path = tmp_path / "cu.txt"
-    path.write_bytes(
-        "Ha\u0300 N\u00f4\u0323i mu\u0300a thu\nTrơ\u0300i se\u0303 la\u0323nh.".encode("cp1258")
-    )
+    path.write_bytes("Ha\u0300 N\u00f4\u0323i mu\u0300a thu\nTrơ\u0300i se\u0303 la\u0323nh.".encode("cp1258"))
     [record] = _items(path)
     assert isinstance(record, Record)
     assert unicodedata.normalize("NFC", record.title) == "Hà Nội mùa thu"
@@ -465,9 +457,7 @@ def test_ingest_parquet_row_groups_and_extra_columns(tmp_path: Path) -> None:
     path.write_bytes(_parquet_bytes(rows, row_group_size=2))
     assert pq.ParquetFile(path).num_row_groups == 3
     records = _records(_items(path))
-    assert [(r.id, r.title, r.origin) for r in records] == [
-        (f"p{n}", f"Tin {n}", f"{path}:{n + 1}") for n in range(5)
-    ]
+    assert [(r.id, r.title, r.origin) for r in records] == [(f"p{n}", f"Tin {n}", f"{path}:{n + 1}") for n in range(5)]
 
 
 ARTICLE_HTML = """<!DOCTYPE html>

@@ -225,9 +225,7 @@ def _mentions(doc: Doc) -> list[Mention]:
     return out
 
 
-def _foreign_name_start(
-    run: list[Syllable], text: str, per_spans: list[tuple[int, int]], doc_proper
-) -> int:
+def _foreign_name_start(run: list[Syllable], text: str, per_spans: list[tuple[int, int]], doc_proper) -> int:
     """Start of a non-Vietnamese name at the end of a run after a title or honorific ("Tổng thống Nga
     Vladimir Putin", "ông Putin"), or a PER entity; leading places are not part of it."""
     places = lexicon("places")
@@ -267,9 +265,7 @@ def _dedupe_roles(roles: list[str]) -> list[str]:
     keys = [set(fold(r).split()) for r in roles]
     out: list[str] = []
     for i, role in enumerate(roles):
-        dominated = any(
-            j != i and keys[i] <= keys[j] and (keys[i] != keys[j] or j < i) for j in range(len(roles))
-        )
+        dominated = any(j != i and keys[i] <= keys[j] and (keys[i] != keys[j] or j < i) for j in range(len(roles)))
         if not dominated and role not in out:
             out.append(role)
     return out

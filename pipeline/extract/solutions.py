@@ -73,10 +73,11 @@ def extract_solutions_problems(doc: Doc, statements: list[Statement]) -> tuple[l
             is_problem = _has_cue(text, i_start, i_end, "problem_cues")
             is_solution = _has_cue(text, i_start, i_end, "solution_cues")
             past = _has_cue(text, i_start, i_end, "past_markers")
-            if is_solution and not (past and not re.search(r"\b(?:sẽ|cần|phải|đề nghị|yêu cầu)\b", item)):
-                if not (is_problem and re.search(r"\b(?:chưa|còn)\b", item) and "khắc phục" not in item):
-                    solutions.append(Solution(item, who, i_start, i_end))
-                    continue
+            future = re.search(r"\b(?:sẽ|cần|phải|đề nghị|yêu cầu)\b", item)
+            shortcoming = is_problem and re.search(r"\b(?:chưa|còn)\b", item) and "khắc phục" not in item
+            if is_solution and not (past and not future) and not shortcoming:
+                solutions.append(Solution(item, who, i_start, i_end))
+                continue
             if is_problem:
                 problems.append(Problem(item, who, i_start, i_end))
     return solutions, problems

@@ -46,7 +46,7 @@ class SpeakerResolver:
             self.keys.extend((fold(f), p) for f in forms if len(f) > 2)
         self.keys.sort(key=lambda kp: -len(kp[0]))
         self.positions = sorted(
-            (m.start(), p) for p in people for m in re.finditer(re.escape(p.name), text)
+            ((m.start(), p) for p in people for m in re.finditer(re.escape(p.name), text)), key=lambda x: x[0]
         )
 
     def person_in(self, phrase: str) -> Person | None:
@@ -204,12 +204,11 @@ def _indirect(doc: Doc, resolver: SpeakerResolver, quoted: list[tuple[int, int]]
             else:
                 c_end = s_end
             content = text[c_start:c_end].rstrip(" .")
-            if text[c_start:c_start + 1] in "“\"'‘":
+            if text[c_start : c_start + 1] in "“\"'‘":
                 continue  # the quote itself is the statement
             if len(syllables(content)) < _MIN_QUOTE_SYLLABLES:
                 continue
-            yield Statement(speaker.name, speaker.is_person, "indirect", verb, content, c_start,
-                            c_start + len(content))
+            yield Statement(speaker.name, speaker.is_person, "indirect", verb, content, c_start, c_start + len(content))
             break
         else:
             m = re.match(r"\s*(?:còn |cũng )?theo (.{3,120}?), ", text[s_start:s_end], re.IGNORECASE)
@@ -218,8 +217,9 @@ def _indirect(doc: Doc, resolver: SpeakerResolver, quoted: list[tuple[int, int]]
                 c_start = s_start + m.end()
                 content = text[c_start:s_end].rstrip(" .")
                 if speaker and len(syllables(content)) >= _MIN_QUOTE_SYLLABLES:
-                    yield Statement(speaker.name, speaker.is_person, "indirect", "theo", content, c_start,
-                                    c_start + len(content))
+                    yield Statement(
+                        speaker.name, speaker.is_person, "indirect", "theo", content, c_start, c_start + len(content)
+                    )
 
 
 def _looks_like_source(left: str) -> bool:

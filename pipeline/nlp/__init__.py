@@ -8,8 +8,10 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from pipeline.nlp import extensions  # noqa: F401  (registers the vnp_ extensions)
-from pipeline.nlp import tagger  # noqa: F401  (registers the vnp_tagger component)
+from pipeline.nlp import (
+    extensions,  # noqa: F401  (registers the vnp_ extensions)
+    tagger,  # noqa: F401  (registers the vnp_tagger component)
+)
 from pipeline.nlp.tokenizer import UndertheseaTokenizer
 
 __all__ = ["annotate", "get_nlp", "segment"]

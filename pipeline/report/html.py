@@ -71,10 +71,10 @@ def write_report(out: Path) -> Path:
     n_errors = sum(1 for _ in iter_jsonl(out / ERRORS))
     quoted = [(f"{name} ({orgs_of[name]})" if name in orgs_of else name, c) for name, c in speakers.most_common(15)]
     parts = [
-        "<!doctype html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>vnpipe report</title>",
+        '<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>vnpipe report</title>',
         f"<style>{_STYLE}</style></head><body>",
         "<h1>vnpipe report</h1>",
-        f"<p class=\"muted\">{n_docs} documents, {n_errors} errors</p>",
+        f'<p class="muted">{n_docs} documents, {n_errors} errors</p>',
         _bar_chart(kinds.most_common(), "Documents by kind"),
         _bar_chart(sources.most_common(10), "Documents by source"),
         _bar_chart(quoted, "Most quoted people"),
