@@ -20,7 +20,8 @@ def analyze_record(record: Record) -> DocumentSummary:
     text = record.text
     doc = annotate(text)
     people = extract_people(doc, author=record.author)
-    statements = extract_statements(doc, people)
+    kind = document_kind(record.title, text)
+    statements = extract_statements(doc, people, kind=kind)
     solutions, problems = extract_solutions_problems(doc, statements)
     organizations = list(dict.fromkeys(o for p in people for o in p.organizations))
     return DocumentSummary(
@@ -31,7 +32,7 @@ def analyze_record(record: Record) -> DocumentSummary:
         url=record.url,
         published=record.published,
         author=record.author,
-        kind=document_kind(record.title, text),
+        kind=kind,
         summary=summarize(doc, record.title),
         keywords=keywords(doc),
         people=people,

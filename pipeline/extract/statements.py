@@ -1,9 +1,11 @@
 """Statements: who said what, as direct quotes or reported (indirect) speech.
 
-Textacy-style: a pure function over the Doc yields small records. Attribution goes to a
-`Person` when the speaker phrase names one (full name, "ông Dũng", the title alone, or a
-pronoun such as "đồng chí", "ông", "vị này" pointing back to the last person named), else to
-the phrase itself (an organisation, "một phụ huynh") with `speaker_is_person` false.
+Textacy-style: a pure function over the Doc yields small records. A paragraph (one line of the
+document) is the unit of reported speech in Vietnamese news: "X cho biết: …" runs to the end of
+its paragraph, and the paragraphs after it that introduce no new source keep reporting X (cue "").
+Attribution goes to a `Person` when the speaker phrase names one (full name, "ông Dũng", the title
+alone, or a pronoun such as "đồng chí", "ông", "vị này" pointing back to the last person named),
+else to the phrase itself (an organisation, "một phụ huynh") with `speaker_is_person` false.
 """
 
 from __future__ import annotations
@@ -17,14 +19,25 @@ from spacy.tokens import Doc
 from pipeline.extract.text import fold, lexicon, syllables
 from pipeline.records import Person, Statement
 
-_OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "''": "''", "«": "»"}
-_QUOTE = re.compile(r"“|''|\"|‘|«")
-_MIN_QUOTE_SYLLABLES = 5  # shorter quoted strings are names, titles or scare quotes
-_PRONOUNS = ("đồng chí", "ông", "bà", "vị này", "người này", "ông ấy", "bà ấy", "anh", "chị", "Bộ trưởng",
-             "Thủ tướng", "Chủ tịch")  # fmt: skip
-_LEADERS = re.compile(r"^(?:(?:còn|cũng|đáng chú ý|bên cạnh đó|ngoài ra|tuy nhiên|đồng thời|trong khi đó|"
-                      r"mặt khác|theo đó|trước đó|sau đó|tại đây|thảo luận tại đây|cũng theo)[\s,]*)+",
-                      re.IGNORECASE)  # fmt: skip
+_OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "''": "''", "«": "»", "'": "'"}
+_QUOTE = re.compile(r"“|''|\"|‘|«|(?<![\w])'(?=\w)")
+_MIN_SYLLABLES = 5  # shorter quoted strings are names, titles or scare quotes
+_PRONOUNS = {"đồng chí", "ông", "bà", "vị này", "người này", "ông ấy", "bà ấy", "anh", "chị", "anh ấy", "chị ấy",
+             "vị lãnh đạo này", "vị bộ trưởng", "nữ đại biểu", "nam đại biểu", "lãnh đạo chính phủ"}  # fmt: skip
+_LEADERS = re.compile(
+    r"^(?:(?:còn|cũng|đáng chú ý|bên cạnh đó|ngoài ra|tuy nhiên|đồng thời|trong khi đó|mặt khác|theo đó|"
+    r"trước đó|sau đó|tại đây|thảo luận tại đây|cũng theo|về vấn đề này|về việc này|trả lời|phát biểu|"
+    r"tại buổi làm việc|tại hội nghị|tại cuộc họp|hồi năm \d+|năm \d+|trong đó)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+# adverbs between a subject and its reporting verb ("Bộ Xây dựng cũng đề nghị", "Ông cũng cho biết")
+_TRAILERS = re.compile(
+    r"(?:\s+(?:cũng|đã|đang|còn|vẫn|thì|lại|đều|sẽ|mới|vừa|từng|thêm|tiếp tục|nhiều lần|trực tiếp|công khai))+$"
+)
+# "Theo Bộ Xây dựng, …", "Cụ thể, theo X, …", "Điều này, theo X, sẽ …": the source between "theo" and a comma
+_THEO = re.compile(r"(?:^|,\s)(?:(?i:còn|cũng|và) )?[Tt]heo ([^,.;:]{3,100}?), ")
+_CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:", re.IGNORECASE)
+_BACK_REFERENCE = re.compile(r"^\s*(?:như vậy|như thế|như trên|điều này)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -37,12 +50,12 @@ class SpeakerResolver:
     """Turns a speaker phrase into a person's full name, or keeps it as a non-person source."""
 
     def __init__(self, people: list[Person], text: str):
-        self.text = text
+        self.people = people
         self.keys: list[tuple[str, Person]] = []
         for p in people:
             forms = {p.name, *p.aliases, *p.roles}
             given = p.name.split()[-1]
-            forms |= {f"ông {given}", f"bà {given}", f"anh {given}", f"chị {given}"}
+            forms |= {f"{h} {given}" for h in ("ông", "bà", "anh", "chị", "đồng chí")}
             self.keys.extend((fold(f), p) for f in forms if len(f) > 2)
         self.keys.sort(key=lambda kp: -len(kp[0]))
         self.positions = sorted(
@@ -55,32 +68,56 @@ class SpeakerResolver:
         for form, person in self.keys:
             if f" {form} " in key:
                 return person
-        return None
+        return self._by_title(phrase)
+
+    def _by_title(self, phrase: str) -> Person | None:
+        """ "Bí thư Yên Bái" -> the one person whose role has that title and every capitalised word."""
+        words = phrase.split()
+        if not words or len(words) > 8:
+            return None
+        caps = {w.lower() for w in words[1:] if w[:1].isupper()}
+        head = fold(" ".join(words[:2]))
+        matches = [
+            p for p in self.people if any(fold(r).startswith(head) and caps <= set(fold(r).split()) for r in p.roles)
+        ]
+        return matches[0] if len(matches) == 1 else None
 
     def last_person_before(self, offset: int) -> Person | None:
         before = [p for pos, p in self.positions if pos < offset]
         return before[-1] if before else None
 
     def resolve(self, phrase: str, offset: int) -> Speaker | None:
-        phrase = _LEADERS.sub("", phrase.strip(" ,-–—:")).strip(" ,-–—")
+        phrase = _TRAILERS.sub("", _LEADERS.sub("", phrase.strip(" ,-–—:")).strip(" ,-–—"))
         if not phrase or len(phrase) > 160:
             return None
         person = self.person_in(phrase)
         if person:
             return Speaker(person.name, True)
-        low = fold(phrase)
-        if low in {fold(p) for p in _PRONOUNS}:
+        if fold(phrase) in _PRONOUNS:
             person = self.last_person_before(offset)
-            return Speaker(person.name, True) if person else Speaker(phrase, False)
-        if len(phrase.split()) > 14 or not re.search(r"\w", phrase):
+            return Speaker(person.name, True) if person else None
+        if len(phrase.split()) > 14 or not _looks_like_source(phrase):
             return None
         return Speaker(phrase, False)
 
 
-def _reporting_verbs(text: str, start: int, end: int) -> Iterator[tuple[int, int, str]]:
+def _looks_like_source(phrase: str) -> bool:
+    """An unnamed or non-person source: an organisation or a source noun opens its phrase."""
+    sylls = syllables(phrase)
+    if not sylls:
+        return False
+    if lexicon("source_nouns").match_at(sylls, 0, phrase) or lexicon("org_heads").match_at(sylls, 0, phrase):
+        return True
+    return bool(lexicon("known_organizations").match_at(sylls, 0, phrase))
+
+
+def _reporting_verbs(
+    text: str, start: int, end: int, word_ends: set[int] | None = None
+) -> Iterator[tuple[int, int, str]]:
     """(start, end, verb) of each reporting verb between start and end, longest match first.
 
-    Verbs of reporting_verbs_colon.txt count only when ':' or 'rằng' follows them.
+    Verbs of reporting_verbs_colon.txt count only when ':' or 'rằng' follows them. With `word_ends`
+    (the segmenter's word ends), a verb must end a word: "nói" in "nói chuyện" is not a reporting verb.
     """
     verbs, colon_verbs = lexicon("reporting_verbs"), lexicon("reporting_verbs_colon")
     sylls = syllables(text, start, end)
@@ -92,69 +129,111 @@ def _reporting_verbs(text: str, start: int, end: int) -> Iterator[tuple[int, int
             after = text[sylls[i + n - 1].end : sylls[i + n - 1].end + 8] if n else ""
             if n and not re.match(r"\s*(?::|rằng\b)", after):
                 n = 0
-        if n and not sylls[i].is_cap:
+        if n and word_ends is not None and sylls[i + n - 1].end not in word_ends:
+            n = 0
+        if n:
             yield sylls[i].start, sylls[i + n - 1].end, text[sylls[i].start : sylls[i + n - 1].end]
             i += n
         else:
             i += 1
 
 
-def _quotes(text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each quoted span's content; an unbalanced mark ends at its paragraph."""
+def _quotes(text: str, max_lines: int = 8) -> Iterator[tuple[int, int]]:
+    """(start, end) of each quoted span's content. “ ” and " may run over several lines (a quote of
+    several sentences, one per line); other marks stay within their line. An unbalanced mark is
+    skipped, never allowed to swallow the rest of the document."""
     pos = 0
     while True:
         m = _QUOTE.search(text, pos)
         if not m:
             return
-        close = _OPEN_CLOSE[m.group()]
-        par_end = text.find("\n\n", m.end())
-        par_end = len(text) if par_end < 0 else par_end
-        c = text.find(close, m.end(), par_end)
-        if c < 0:  # unbalanced: skip the mark, never swallow the rest of the document
+        mark = m.group()
+        close = _OPEN_CLOSE[mark]
+        limit = m.end()
+        for _ in range(max_lines if mark in ("“", '"') else 1):
+            nl = text.find("\n", limit)
+            limit = len(text) if nl < 0 else nl + 1
+        c = text.find(close, m.end(), limit)
+        if mark == "“":
+            reopened = text.find("“", m.end(), c if c >= 0 else limit)
+            if reopened >= 0:
+                c = -1
+        if close == "'" and c >= 0:
+            c = _closing_apostrophe(text, m.end(), limit)
+        if c < 0:
             pos = m.end()
             continue
         yield m.end(), c
         pos = c + len(close)
 
 
-def _sentence_bounds(doc: Doc, offset: int) -> tuple[int, int]:
-    text = doc.text
-    line_start = text.rfind("\n", 0, offset) + 1
-    line_end = text.find("\n", offset)
-    line_end = len(text) if line_end < 0 else line_end
-    return line_start, line_end
+def _closing_apostrophe(text: str, start: int, end: int) -> int:
+    """A single quote closes where it is not inside a word."""
+    for m in re.finditer("'", text[start:end]):
+        pos = start + m.start()
+        if pos + 1 >= len(text) or not text[pos + 1].isalnum():
+            return pos
+    return -1
 
 
-def extract_statements(doc: Doc, people: list[Person]) -> list[Statement]:
-    """Direct quotes with their attribution, then reported speech outside the quotes."""
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+
+
+def _speaker_phrase(left: str) -> str:
+    """The subject before a reporting verb: the clause after the last comma, unless that is too short."""
+    left = left.rstrip()
+    comma = left.rfind(", ")
+    return left[comma + 2 :] if comma >= 0 and len(left[comma + 2 :].split()) >= 2 else left
+
+
+def _content(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim "rằng", colons, outer quotes and final punctuation off a reported content span."""
+    m = re.match(r"\s*(?::|,)?\s*(?:rằng|là)?\s*[:,]?\s*", text[start:end])
+    start += m.end() if m else 0
+    while end > start and text[end - 1] in " .":
+        end -= 1
+    if text[start : start + 1] in '“"' and text[end - 1 : end] in '”"':
+        start, end = start + 1, end - 1
+    return start, end
+
+
+def extract_statements(doc: Doc, people: list[Person], *, kind: str = "news") -> list[Statement]:
+    """Direct quotes, reported speech and its continuations, headline statements; a speech's paragraphs."""
     text = doc.text
     resolver = SpeakerResolver(people, text)
-    out: list[Statement] = []
-    quoted: list[tuple[int, int]] = []
-    for q_start, q_end in _quotes(text):
-        quoted.append((q_start - 1, q_end + 1))
-        content = text[q_start:q_end].strip()
-        if len(syllables(content)) < _MIN_QUOTE_SYLLABLES:
-            continue
-        found = _attribute_quote(text, q_start, q_end, resolver)
-        if found:
-            speaker, cue = found
-            out.append(Statement(speaker.name, speaker.is_person, "direct", cue, content, q_start, q_end))
-    for st in _indirect(doc, resolver, quoted):
-        out.append(st)
-    out.sort(key=lambda s: s.start)
+    paragraphs = _paragraphs(text)
+    quotes = list(_quotes(text))
+    out: list[Statement] = list(_direct(text, quotes, paragraphs, resolver))
+    out += _reported(doc, paragraphs, quotes, out, resolver)
+    out += _headline(text, paragraphs, out, resolver)
+    if kind == "speech":
+        out += _speech(text, paragraphs, people, out)
+    out.sort(key=lambda s: (s.start, s.end))
     return out
 
 
-def _attribute_quote(text: str, q_start: int, q_end: int, resolver: SpeakerResolver):
-    """Speaker and cue of a quote: "…”, ông A nói." after it, or "A nói: “…" before it."""
-    line_start, line_end = text.rfind("\n", 0, q_start) + 1, text.find("\n", q_end)
+def _direct(text: str, quotes, paragraphs, resolver: SpeakerResolver) -> Iterator[Statement]:
+    for q_start, q_end in quotes:
+        content = text[q_start:q_end].strip()
+        if len(syllables(content)) < _MIN_SYLLABLES:
+            continue
+        found = _attribute_quote(text, q_start, q_end, paragraphs, resolver)
+        if found:
+            speaker, cue = found
+            yield Statement(speaker.name, speaker.is_person, "direct", cue, content, q_start, q_end)
+
+
+def _attribute_quote(text: str, q_start: int, q_end: int, paragraphs, resolver: SpeakerResolver):
+    """Speaker and cue of a quote: "…”, ông A nói." after it, "A nói: “…" before it, or a next
+    paragraph "A nói như vậy"."""
+    line_start = text.rfind("\n", 0, q_start) + 1
+    line_end = text.find("\n", q_end)
     line_end = len(text) if line_end < 0 else line_end
     after_start = q_end + 1
     stop = re.search(r"[.!?;“\"]", text[after_start:line_end])
     after_end = after_start + stop.start() if stop else line_end
-    tail = text[after_start:after_end]
-    if len(tail.split()) <= 20:
+    if len(text[after_start:after_end].split()) <= 20:
         for v_start, _v_end, verb in _reporting_verbs(text, after_start, after_end):
             speaker = resolver.resolve(text[after_start:v_start], q_start)
             if speaker:
@@ -170,63 +249,153 @@ def _attribute_quote(text: str, q_start: int, q_end: int, resolver: SpeakerResol
             if speaker:
                 return speaker, verb
         speaker = resolver.resolve(_speaker_phrase(clause), line_start + clause_start)
-        if speaker and speaker.is_person:
+        if speaker:
             return speaker, ":"
-    # a headline or paragraph "Thủ tướng: '…'" — colon right after a short speaker phrase
+    if text[after_start:line_end].strip(" .…") == "" and line_end < len(text):
+        nxt = text[line_end + 1 : text.find("\n", line_end + 1) if text.find("\n", line_end + 1) > 0 else len(text)]
+        for v_start, v_end, verb in _reporting_verbs(nxt, 0, min(len(nxt), 160)):
+            if _BACK_REFERENCE.match(nxt[v_end:]):
+                speaker = resolver.resolve(_speaker_phrase(nxt[:v_start]), line_end + 1)
+                if speaker:
+                    return speaker, verb
+            break
     return None
 
 
-def _speaker_phrase(left: str) -> str:
-    """The subject before a reporting verb: the clause after the last comma, unless a name spans it."""
-    left = left.rstrip()
-    comma = left.rfind(", ")
-    return left[comma + 2 :] if comma >= 0 and len(left[comma + 2 :].split()) >= 2 else left
+def _inside(spans, start: int, end: int) -> bool:
+    return any(a <= start and end <= b + 1 for a, b in spans)
 
 
-def _indirect(doc: Doc, resolver: SpeakerResolver, quoted: list[tuple[int, int]]) -> Iterator[Statement]:
+def _reported(doc: Doc, paragraphs, quotes, direct: list[Statement], resolver: SpeakerResolver) -> list[Statement]:
+    """Indirect statements after reporting verbs or "Theo X,", and the paragraphs that continue them."""
     text = doc.text
-    for sent in doc.sents:
-        s_start, s_end = sent.start_char, sent.end_char
-        for v_start, v_end, verb in _reporting_verbs(text, s_start, s_end):
-            if any(a <= v_start < b for a, b in quoted):
-                continue
-            left = text[s_start:v_start]
-            speaker = resolver.resolve(_speaker_phrase(left), v_start) if left.strip() else None
-            if speaker is None or not speaker.is_person and not _looks_like_source(left):
-                continue
-            c_start = v_end
-            rest = text[c_start:s_end]
-            colon = rest.lstrip().startswith(":")
-            m = re.match(r"\s*(?::|,)?\s*(?:rằng|là)?\s*[:,]?\s*", rest)
-            c_start += m.end() if m else 0
-            if colon:  # a colon introduction runs to the end of the paragraph
-                _, c_end = _sentence_bounds(doc, c_start)
-            else:
-                c_end = s_end
-            content = text[c_start:c_end].rstrip(" .")
-            if text[c_start : c_start + 1] in "“\"'‘":
-                continue  # the quote itself is the statement
-            if len(syllables(content)) < _MIN_QUOTE_SYLLABLES:
-                continue
-            yield Statement(speaker.name, speaker.is_person, "indirect", verb, content, c_start, c_start + len(content))
-            break
-        else:
-            m = re.match(r"\s*(?:còn |cũng )?theo (.{3,120}?), ", text[s_start:s_end], re.IGNORECASE)
-            if m:
-                speaker = resolver.resolve(m.group(1), s_start)
-                c_start = s_start + m.end()
-                content = text[c_start:s_end].rstrip(" .")
-                if speaker and len(syllables(content)) >= _MIN_QUOTE_SYLLABLES:
-                    yield Statement(
-                        speaker.name, speaker.is_person, "indirect", "theo", content, c_start, c_start + len(content)
-                    )
+    quoted = [(a - 1, b + 1) for a, b in quotes]
+    out: list[Statement] = []
+    current: Speaker | None = None  # the source whose words a following paragraph may continue
+    for p_start, p_end in paragraphs:
+        found = _reported_in(doc, p_start, p_end, quoted, resolver, current)
+        in_direct = [s for s in direct if p_start <= s.start < p_end]
+        if found:
+            speaker, cue, c_start = found
+            c_end = p_end
+            later = [s.start - 1 for s in in_direct if s.start > c_start]
+            if later:
+                c_end = min(later)
+            c_start, c_end = _content(text, c_start, c_end)
+            if len(syllables(text, c_start, c_end)) >= _MIN_SYLLABLES and not _BACK_REFERENCE.match(
+                text[c_start:c_end]
+            ):
+                out.append(Statement(speaker.name, speaker.is_person, "indirect", cue, text[c_start:c_end],
+                                     c_start, c_end))  # fmt: skip
+            current = speaker
+            continue
+        if in_direct:
+            last = in_direct[-1]
+            current = Speaker(last.speaker, last.speaker_is_person) if last.speaker else current
+            continue
+        if current and _continues(text, p_start, p_end, resolver, current):
+            c_start, c_end = _content(text, p_start, p_end)
+            if not _inside(quoted, c_start, c_end):
+                out.append(Statement(current.name, current.is_person, "indirect", "", text[c_start:c_end],
+                                     c_start, c_end))  # fmt: skip
+            continue
+        current = None
+    return out
 
 
-def _looks_like_source(left: str) -> bool:
-    """An unnamed source: its phrase starts with a capitalised organisation or a source noun."""
-    phrase = _LEADERS.sub("", _speaker_phrase(left).strip(" ,")).strip()
-    low = phrase.lower()
-    return bool(phrase) and (
-        phrase[:1].isupper()
-        or low.startswith(("đại diện", "lãnh đạo", "một ", "người", "các ", "nhiều ", "đại biểu", "cơ quan"))
-    )
+def _noun_phrase(doc: Doc, start: int, end: int) -> bool:
+    """A source phrase is a noun phrase: after its first word, no lower-case verb ("Tổ chức thăm hỏi ...")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return not any(t.pos_ == "VERB" and t.text[:1].islower() for t in list(span)[1:])
+
+
+def _reported_in(doc: Doc, p_start: int, p_end: int, quoted, resolver: SpeakerResolver, current: Speaker | None):
+    """(speaker, cue, content start) of the first reported statement in a paragraph, if any."""
+    text = doc.text
+    sentence_start = p_start
+    word_ends = {t.idx + len(t.text) for t in doc}
+    for v_start, v_end, verb in _reporting_verbs(text, p_start, p_end, word_ends):
+        if any(a <= v_start < b for a, b in quoted):
+            continue
+        left = text[sentence_start:v_start]
+        dot = max(left.rfind(". "), left.rfind("? "), left.rfind("! "))
+        if dot >= 0:
+            left = left[dot + 2 :]
+        if not left.strip(" ,"):
+            # a sentence opening with the verb ("Đề nghị Bộ Xây dựng ...") continues the current source
+            if current and text[v_start].isupper():
+                return current, verb, v_end
+            continue
+        if text[v_start].isupper():
+            continue
+        phrase = _speaker_phrase(left)
+        speaker = resolver.resolve(phrase, v_start)
+        if speaker and (speaker.is_person or _noun_phrase(doc, v_start - len(phrase.lstrip()), v_start)):
+            return speaker, verb, v_end
+    for m in _THEO.finditer(text[p_start:p_end]):
+        speaker = resolver.resolve(m.group(1), p_start + m.start(1))
+        if speaker:
+            return speaker, "theo", p_start + m.end()
+    return None
+
+
+def _continues(text: str, p_start: int, p_end: int, resolver: SpeakerResolver, current: Speaker | None = None) -> bool:
+    """Whether a paragraph with no source of its own carries on the previous speaker's words: a full
+    sentence, not a caption or a narrative opening, naming no other person."""
+    para = text[p_start:p_end].strip()
+    if len(syllables(para)) < 8 or para[-1:] not in '.…!?;:”"' or _CAPTION.search(para):
+        return False
+    sylls = syllables(para)
+    if lexicon("narrative_openers").match_at(sylls, 0, para) or re.match(r"\d", para):
+        return False
+    cues = lexicon("speech_cues")
+    if not any(cues.match_at(sylls, i, para) for i in range(len(sylls))):
+        return False
+    low = f" {fold(para)} "
+    for p in resolver.people:
+        given = fold(p.name).split()[-1]
+        forms = {fold(p.name)} | {f"{h} {given}" for h in ("ông", "bà", "anh", "chị")}
+        if any(f" {f} " in low for f in forms):
+            return False
+    return True
+
+
+def _headline(text: str, paragraphs, found: list[Statement], resolver: SpeakerResolver) -> Iterator[Statement]:
+    """A headline "Thủ tướng: 'Thu thuế tài sản ...'" or a headline that is itself a quote."""
+    if not paragraphs:
+        return
+    t_start, t_end = paragraphs[0]
+    title = text[t_start:t_end]
+    m = re.match(r"^([^:]{2,60}):\s*(.+)$", title)
+    if m:
+        speaker = resolver.resolve(m.group(1), t_start)
+        if speaker:
+            c_start, c_end = _content(text, t_start + m.start(2), t_end)
+            c_start, c_end = _strip_quotes(text, c_start, c_end)
+            yield Statement(speaker.name, speaker.is_person, "direct", ":", text[c_start:c_end], c_start, c_end)
+        return
+    c_start, c_end = _strip_quotes(text, t_start, t_end)
+    if (c_start, c_end) != (t_start, t_end) and found:
+        main = max({s.speaker for s in found if s.speaker_is_person} or {None},
+                   key=lambda name: sum(s.speaker == name for s in found))  # fmt: skip
+        if main:
+            yield Statement(main, True, "direct", "", text[c_start:c_end], c_start, c_end)
+
+
+def _strip_quotes(text: str, start: int, end: int) -> tuple[int, int]:
+    if end - start > 2 and text[start] in "'\"“‘" and text[end - 1] in "'\"”’":
+        return start + 1, end - 1
+    return start, end
+
+
+def _speech(text: str, paragraphs, people: list[Person], found: list[Statement]) -> Iterator[Statement]:
+    """A speech's substantive paragraphs are its speaker's words (at most eight, the longest)."""
+    speaker = people[0].name if people else None
+    if speaker is None:
+        return
+    taken = [(s.start, s.end) for s in found]
+    body = [(a, b) for a, b in paragraphs[1:] if len(syllables(text, a, b)) >= 25 and not _inside(taken, a, b)]
+    for a, b in sorted(sorted(body, key=lambda p: p[0] - p[1])[:8]):
+        yield Statement(speaker, True, "direct", "", text[a:b], a, b)
