@@ -58,9 +58,13 @@ class SpeakerResolver:
             forms |= {f"{h} {given}" for h in ("ông", "bà", "anh", "chị", "đồng chí")}
             self.keys.extend((fold(f), p) for f in forms if len(f) > 2)
         self.keys.sort(key=lambda kp: -len(kp[0]))
-        self.positions = sorted(
-            ((m.start(), p) for p in people for m in re.finditer(re.escape(p.name), text)), key=lambda x: x[0]
-        )
+        mentions = []
+        for p in people:
+            given = p.name.split()[-1]
+            forms = {p.name, *p.aliases} | {f"{h} {given}" for h in ("ông", "bà", "Ông", "Bà")}
+            for form in forms:
+                mentions.extend((m.start(), p) for m in re.finditer(rf"\b{re.escape(form)}\b", text))
+        self.positions = sorted(mentions, key=lambda x: x[0])
 
     def person_in(self, phrase: str) -> Person | None:
         """The person a phrase names: the longest name, alias or role it contains."""
@@ -272,6 +276,7 @@ def _reported(doc: Doc, paragraphs, quotes, direct: list[Statement], resolver: S
     quoted = [(a - 1, b + 1) for a, b in quotes]
     out: list[Statement] = []
     current: Speaker | None = None  # the source whose words a following paragraph may continue
+    follow_ons = 0  # paragraphs continued since the last explicit statement
     for p_start, p_end in paragraphs:
         found = _reported_in(doc, p_start, p_end, quoted, resolver, current)
         in_direct = [s for s in direct if p_start <= s.start < p_end]
@@ -287,17 +292,19 @@ def _reported(doc: Doc, paragraphs, quotes, direct: list[Statement], resolver: S
             ):
                 out.append(Statement(speaker.name, speaker.is_person, "indirect", cue, text[c_start:c_end],
                                      c_start, c_end))  # fmt: skip
-            current = speaker
+            current, follow_ons = speaker, 0
             continue
         if in_direct:
             last = in_direct[-1]
             current = Speaker(last.speaker, last.speaker_is_person) if last.speaker else current
+            follow_ons = 0
             continue
-        if current and _continues(text, p_start, p_end, resolver, current):
+        if current and _continues(text, p_start, p_end, resolver, current, need_cue=follow_ons > 1):
             c_start, c_end = _content(text, p_start, p_end)
             if not _inside(quoted, c_start, c_end):
                 out.append(Statement(current.name, current.is_person, "indirect", "", text[c_start:c_end],
                                      c_start, c_end))  # fmt: skip
+            follow_ons += 1
             continue
         current = None
     return out
@@ -341,7 +348,10 @@ def _reported_in(doc: Doc, p_start: int, p_end: int, quoted, resolver: SpeakerRe
     return None
 
 
-def _continues(text: str, p_start: int, p_end: int, resolver: SpeakerResolver, current: Speaker | None = None) -> bool:
+def _continues(
+    text: str, p_start: int, p_end: int, resolver: SpeakerResolver, current: Speaker | None = None,
+    *, need_cue: bool = True,
+) -> bool:
     """Whether a paragraph with no source of its own carries on the previous speaker's words: a full
     sentence, not a caption or a narrative opening, naming no other person."""
     para = text[p_start:p_end].strip()
@@ -351,7 +361,7 @@ def _continues(text: str, p_start: int, p_end: int, resolver: SpeakerResolver, c
     if lexicon("narrative_openers").match_at(sylls, 0, para) or re.match(r"\d", para):
         return False
     cues = lexicon("speech_cues")
-    if not any(cues.match_at(sylls, i, para) for i in range(len(sylls))):
+    if need_cue and not any(cues.match_at(sylls, i, para) for i in range(len(sylls))):
         return False
     low = f" {fold(para)} "
     for p in resolver.people:
