@@ -31,6 +31,7 @@ _LEADERS = re.compile(
     re.IGNORECASE,
 )
 # adverbs between a subject and its reporting verb ("Bộ Xây dựng cũng đề nghị", "Ông cũng cho biết")
+_LEADER_NOUNS = {"nhà lãnh đạo", "người đứng đầu", "lãnh đạo", "ông chủ", "người đứng đầu chính phủ"}
 _TRAILERS = re.compile(
     r"(?:\s+(?:cũng|đã|đang|còn|vẫn|thì|lại|đều|sẽ|mới|vừa|từng|thêm|tiếp tục|nhiều lần|trực tiếp|công khai))+$"
 )
@@ -209,10 +210,11 @@ def extract_statements(doc: Doc, people: list[Person], *, kind: str = "news") ->
     paragraphs = _paragraphs(text)
     quotes = list(_quotes(text))
     out: list[Statement] = list(_direct(text, quotes, paragraphs, resolver))
-    out += _reported(doc, paragraphs, quotes, out, resolver)
-    out += _headline(text, paragraphs, out, resolver)
-    if kind == "speech":
+    if kind == "speech":  # the body is the speaker's own words, not reported speech
         out += _speech(text, paragraphs, people, out)
+    else:
+        out += _reported(doc, paragraphs, quotes, out, resolver)
+    out += _headline(text, paragraphs, out, resolver)
     out.sort(key=lambda s: (s.start, s.end))
     return out
 
