@@ -22,7 +22,7 @@ def analyze_record(record: Record) -> DocumentSummary:
     people = extract_people(doc, author=record.author)
     kind = document_kind(record.title, text)
     statements = extract_statements(doc, people, kind=kind)
-    solutions, problems = extract_solutions_problems(doc, statements)
+    solutions, problems = extract_solutions_problems(doc, statements, people)
     organizations = list(dict.fromkeys(o for p in people for o in p.organizations))
     return DocumentSummary(
         id=record.id or record.content_hash(),

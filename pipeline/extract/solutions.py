@@ -1,8 +1,10 @@
 """Solutions (what is proposed, demanded or planned) and problems (shortcomings, obstacles, risks).
 
-Both are found at the level of single items: a sentence is cut into clauses at ';' and at
-enumeration colons ("như: a; b; c"), each clause is kept when it carries a cue from the
-lexicons, and its proposer is the speaker of the statement that contains it.
+Both are found at the level of single items: a statement or paragraph is cut into clauses at ';',
+enumeration colons ("như: a; b; c") and coordinating joints (", đồng thời"), and each clause is
+classified by cue lexicons. What someone said (a statement) may propose with any cue ("tiếp tục
+đẩy mạnh …"); the reporter's own narration needs a strong one ("cần", "phải", "sẽ", "đề nghị").
+The proposer is the statement's speaker, or the source named before a proposal verb.
 """
 
 from __future__ import annotations
@@ -12,23 +14,31 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
+from pipeline.extract.statements import SpeakerResolver, _reporting_verbs, _speaker_phrase
 from pipeline.extract.text import lexicon, syllables
-from pipeline.records import Problem, Solution, Statement
+from pipeline.records import Person, Problem, Solution, Statement
 
-_ITEM_SPLIT = re.compile(r";\s+|:\s+|\.\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+|…\s*")
-_TAIL_CUT = re.compile(r",\s+(?:bởi|vì|bởi vì|mà để|mà|nhằm|để|trong đó|góp phần|từ đó)\s")
+_ITEM_SPLIT = re.compile(
+    r";\s+|:\s+|\.\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+|…\s*|\.\.\.\s*|\?\s+"
+    r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra)\s)"
+)
+_TAIL_CUT = re.compile(r",\s+(?:bởi|vì|bởi vì|mà để|mà|nhằm|để|góp phần|từ đó|qua đó|dẫn tới|dẫn đến)\s")
 _LEAD_TRIM = re.compile(
-    r"^(?:(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|trong đó|theo đó|do đó|vì vậy|vì thế|mặt khác|"
+    r"^(?:(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|trong đó|theo đó|do đó|vì vậy|vì thế|mặt khác|nhất là|"
     r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|[-–•+*]|\d+[.)])[\s,]*)+",
     re.IGNORECASE,
 )
+_CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:?\s*[^\n]*$", re.IGNORECASE)
 _MIN_SYLLABLES = 6
+# "hạn chế" is a noun (a shortcoming) after these words, a verb (to limit: a measure) elsewhere
+_SHORTCOMING_NOUN = re.compile(r"(?:còn|những|một số|nhiều|các|tồn tại,?|điểm|mặt)\s+(?:hạn chế|yếu kém|bất cập)")
+_REMEDY = re.compile(r"\b(?:khắc phục|giải quyết|tháo gỡ|xử lý|chấn chỉnh|ngăn chặn|phòng ngừa|hạn chế tình trạng)\b")
 
 
 def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Clause-level items of text[start:end], trimmed of connectors and subordinate tails."""
     pos = start
-    for m in list(_ITEM_SPLIT.finditer(text, start, end)) + [None]:
+    for m in [*_ITEM_SPLIT.finditer(text, start, end), None]:
         stop = m.start() if m else end
         seg_start, seg_end = pos, stop
         lead = _LEAD_TRIM.match(text, seg_start, seg_end)
@@ -45,39 +55,81 @@ def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = m.end() if m else end
 
 
-def _has_cue(text: str, start: int, end: int, name: str) -> bool:
+def _cue_count(text: str, start: int, end: int, name: str) -> int:
     sylls = syllables(text, start, end)
     cues = lexicon(name)
-    return any(cues.match_at(sylls, i, text) for i in range(len(sylls)))
+    return sum(1 for i in range(len(sylls)) if cues.match_at(sylls, i, text))
 
 
-def _speaker_at(statements: list[Statement], start: int, end: int) -> str | None:
-    for st in statements:
-        if st.start <= start and end <= st.end + 1:
-            return st.speaker
+def _opens_with(text: str, start: int, end: int, name: str) -> bool:
+    sylls = syllables(text, start, end)
+    return bool(sylls) and bool(lexicon(name).match_at(sylls, 0, text))
+
+
+def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
+    """"solution", "problem" or None for one clause; `said` when it is inside someone's statement."""
+    item = text[start:end]
+    low = item.lower()
+    if item.rstrip().endswith("?"):
+        return None
+    strong = _cue_count(text, start, end, "solution_cues_strong")
+    weak = _cue_count(text, start, end, "solution_cues")
+    imperative = _opens_with(text, start, end, "solution_cues")  # "Tăng cường ...", "Tổ chức ..."
+    problem = _cue_count(text, start, end, "problem_cues")
+    past = _cue_count(text, start, end, "past_markers")
+    if problem and _SHORTCOMING_NOUN.search(low) and not _REMEDY.search(low):
+        return "problem"
+    proposes = strong or imperative or (said and weak)
+    if proposes and not (past and not strong) and not (problem and not _REMEDY.search(low) and not strong):
+        return "solution"
+    if problem and not _REMEDY.search(low):
+        return "problem"
     return None
 
 
-def extract_solutions_problems(doc: Doc, statements: list[Statement]) -> tuple[list[Solution], list[Problem]]:
+def extract_solutions_problems(
+    doc: Doc, statements: list[Statement], people: list[Person] | None = None
+) -> tuple[list[Solution], list[Problem]]:
     text = doc.text
+    resolver = SpeakerResolver(people or [], text)
     solutions: list[Solution] = []
     problems: list[Problem] = []
-    seen: set[tuple[int, int]] = set()
-    for para in re.finditer(r"[^\n]+", text):
-        for i_start, i_end in _items(text, para.start(), para.end()):
-            if (i_start, i_end) in seen or len(syllables(text, i_start, i_end)) < _MIN_SYLLABLES:
+    covered: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, who: str | None, said: bool) -> None:
+        if len(syllables(text, start, end)) < _MIN_SYLLABLES:
+            return
+        if any(a <= start and end <= b for a, b in covered):
+            return
+        kind = classify(text, start, end, said=said)
+        if kind == "solution":
+            solutions.append(Solution(text[start:end], who, start, end))
+        elif kind == "problem":
+            problems.append(Problem(text[start:end], who, start, end))
+        if kind:
+            covered.append((start, end))
+
+    for st in sorted(statements, key=lambda s: s.start):
+        for i_start, i_end in _items(text, st.start, st.end):
+            add(i_start, i_end, st.speaker, True)
+    paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for p_start, p_end in paragraphs[1:]:  # the headline repeats the body
+        if _CAPTION.search(text, p_start, p_end):
+            continue
+        for i_start, i_end in _items(text, p_start, p_end):
+            if any(a <= i_start < b or a < i_end <= b for a, b in covered):
                 continue
-            seen.add((i_start, i_end))
-            item = text[i_start:i_end]
-            who = _speaker_at(statements, i_start, i_end)
-            is_problem = _has_cue(text, i_start, i_end, "problem_cues")
-            is_solution = _has_cue(text, i_start, i_end, "solution_cues")
-            past = _has_cue(text, i_start, i_end, "past_markers")
-            future = re.search(r"\b(?:sẽ|cần|phải|đề nghị|yêu cầu)\b", item)
-            shortcoming = is_problem and re.search(r"\b(?:chưa|còn)\b", item) and "khắc phục" not in item
-            if is_solution and not (past and not future) and not shortcoming:
-                solutions.append(Solution(item, who, i_start, i_end))
-                continue
-            if is_problem:
-                problems.append(Problem(item, who, i_start, i_end))
+            add(i_start, i_end, _proposer(text, p_start, i_start, i_end, resolver), False)
+    solutions.sort(key=lambda s: s.start)
+    problems.sort(key=lambda p: p.start)
     return solutions, problems
+
+
+def _proposer(text: str, p_start: int, start: int, end: int, resolver: SpeakerResolver) -> str | None:
+    """The source named before a reporting or proposal verb in the clause's sentence, if any."""
+    sentence_start = max(text.rfind(". ", p_start, start) + 2, p_start)
+    for v_start, _v_end, _verb in _reporting_verbs(text, sentence_start, end):
+        speaker = resolver.resolve(_speaker_phrase(text[sentence_start:v_start]), v_start)
+        if speaker:
+            return speaker.name
+    return None
