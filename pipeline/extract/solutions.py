@@ -29,7 +29,13 @@ _LEAD_TRIM = re.compile(
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:?\s*[^\n]*$", re.IGNORECASE)
-_MIN_SYLLABLES = 6
+_MIN_SYLLABLES = 4
+# "phải" that is not an obligation: "gặp phải", "không phải là", "phải đối diện"
+_NOT_OBLIGATION = re.compile(
+    r"\b(?:gặp phải|không phải|phải đối diện|phải đối mặt|phải chịu|bị phạt|sẽ bị|có thể sẽ|sẽ rất|sẽ là|sẽ không)\b"
+)
+# a condition or consequence ("Nếu không giải quyết …, Việt Nam sẽ bị …") and narrative back-references
+_NOT_PROPOSAL = re.compile(r"^(?:nếu|khi đó|do đó|vì vậy)\b|\b(?:như vậy khi|như thế khi|không thể)\b", re.IGNORECASE)
 # "hạn chế" is a noun (a shortcoming) after these words, a verb (to limit: a measure) elsewhere
 _SHORTCOMING_NOUN = re.compile(r"(?:còn|những|một số|nhiều|các|tồn tại,?|điểm|mặt)\s+(?:hạn chế|yếu kém|bất cập)")
 _REMEDY = re.compile(r"\b(?:khắc phục|giải quyết|tháo gỡ|xử lý|chấn chỉnh|ngăn chặn|phòng ngừa|hạn chế tình trạng)\b")
@@ -55,6 +61,19 @@ def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = m.end() if m else end
 
 
+def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An enumeration of shortcomings split at its commas ("thiếu tổ chức sản xuất, thị trường bấp bênh")."""
+    parts, pos = [], start
+    for m in [*re.finditer(r",\s+|\s+và\s+", text[start:end]), None]:
+        stop = start + m.start() if m else end
+        if len(syllables(text, pos, stop)) >= 3:
+            parts.append((pos, stop))
+        elif parts:
+            parts[-1] = (parts[-1][0], stop)
+        pos = start + m.end() if m else end
+    return parts
+
+
 def _cue_count(text: str, start: int, end: int, name: str) -> int:
     sylls = syllables(text, start, end)
     cues = lexicon(name)
@@ -72,14 +91,18 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
     low = item.lower()
     if item.rstrip().endswith("?"):
         return None
-    strong = _cue_count(text, start, end, "solution_cues_strong")
+    if _NOT_PROPOSAL.search(item) and not re.search(r"\bthì (?:phải|cần)\b", low):
+        problem_only = True
+    else:
+        problem_only = False
+    strong = _cue_count(text, start, end, "solution_cues_strong") - len(_NOT_OBLIGATION.findall(low))
     weak = _cue_count(text, start, end, "solution_cues")
     imperative = _opens_with(text, start, end, "solution_cues")  # "Tăng cường ...", "Tổ chức ..."
     problem = _cue_count(text, start, end, "problem_cues")
     past = _cue_count(text, start, end, "past_markers")
     if problem and _SHORTCOMING_NOUN.search(low) and not _REMEDY.search(low):
         return "problem"
-    proposes = strong or imperative or (said and weak)
+    proposes = not problem_only and (strong > 0 or imperative or (said and weak))
     if proposes and not (past and not strong) and not (problem and not _REMEDY.search(low) and not strong):
         return "solution"
     if problem and not _REMEDY.search(low):
@@ -102,6 +125,13 @@ def extract_solutions_problems(
         if any(a <= start and end <= b for a, b in covered):
             return
         kind = classify(text, start, end, said=said)
+        if kind == "problem" and _cue_count(text, start, end, "problem_cues") >= 2:
+            parts = _comma_parts(text, start, end)
+            if len(parts) > 1 and all(classify(text, a, b, said=said) == "problem" for a, b in parts):
+                for a, b in parts:
+                    problems.append(Problem(text[a:b], who, a, b))
+                covered.append((start, end))
+                return
         if kind == "solution":
             solutions.append(Solution(text[start:end], who, start, end))
         elif kind == "problem":
