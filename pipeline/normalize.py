@@ -189,17 +189,10 @@ def _family_names() -> frozenset[str]:
     return frozenset(normalize_text(name) for name in load_lexicon(FAMILY_NAMES))
 
 
-# Provinces and cities whose names contain a family-name word, so look like "Hà Nội" bylines.
-_PLACE_NAMES = frozenset(
-    {
-        "an giang", "bình dương", "buôn ma thuột", "bạc liêu", "bắc giang", "bắc ninh", "cao bằng",
-        "châu đốc", "hoa kỳ", "hoàng mai", "hoàng sa", "hà giang", "hà nam", "hà nội", "hà tiên",
-        "hà tĩnh", "hà đông", "hàn quốc", "hưng yên", "hạ long", "hải dương", "hậu giang",
-        "hồ chí minh", "kiên giang", "lai châu", "lâm đồng", "nha trang", "ninh bình", "ninh thuận",
-        "phan rang", "phan thiết", "phú yên", "quảng ninh", "sơn la", "thái bình", "thái nguyên",
-        "tiền giang", "tây hồ", "tây ninh", "yên bái", "đắk nông", "đồng nai", "đồng tháp",
-    }
-)  # fmt: skip
+@functools.cache
+def _place_names() -> frozenset[str]:
+    """Places that look like bylines ("Hà Nội"): the shared places lexicon, case-folded."""
+    return frozenset(normalize_text(p).casefold() for p in load_lexicon("places"))
 
 
 def _looks_like_person_name(line: str) -> bool:
@@ -213,7 +206,7 @@ def _looks_like_person_name(line: str) -> bool:
         return False
     if not all(w.isalpha() and w[0].isupper() and (len(w) == 1 or w[1:].islower()) for w in words):
         return False
-    if line.casefold() in _PLACE_NAMES:
+    if line.casefold() in _place_names():
         return False
     return any(w in _family_names() for w in words)
 

@@ -86,15 +86,12 @@ def _opens_with(text: str, start: int, end: int, name: str) -> bool:
 
 
 def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
-    """"solution", "problem" or None for one clause; `said` when it is inside someone's statement."""
+    """ "solution", "problem" or None for one clause; `said` when it is inside someone's statement."""
     item = text[start:end]
     low = item.lower()
     if item.rstrip().endswith("?"):
         return None
-    if _NOT_PROPOSAL.search(item) and not re.search(r"\bthì (?:phải|cần)\b", low):
-        problem_only = True
-    else:
-        problem_only = False
+    problem_only = bool(_NOT_PROPOSAL.search(item)) and not re.search(r"\bthì (?:phải|cần)\b", low)
     strong = _cue_count(text, start, end, "solution_cues_strong") - len(_NOT_OBLIGATION.findall(low))
     weak = _cue_count(text, start, end, "solution_cues")
     imperative = _opens_with(text, start, end, "solution_cues")  # "Tăng cường ...", "Tổ chức ..."

@@ -351,8 +351,13 @@ def _reported_in(doc: Doc, p_start: int, p_end: int, quoted, resolver: SpeakerRe
 
 
 def _continues(
-    text: str, p_start: int, p_end: int, resolver: SpeakerResolver, current: Speaker | None = None,
-    *, need_cue: bool = True,
+    text: str,
+    p_start: int,
+    p_end: int,
+    resolver: SpeakerResolver,
+    current: Speaker | None = None,
+    *,
+    need_cue: bool = True,
 ) -> bool:
     """Whether a paragraph with no source of its own carries on the previous speaker's words: a full
     sentence, not a caption or a narrative opening, naming no other person."""
