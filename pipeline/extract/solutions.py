@@ -116,37 +116,43 @@ def extract_solutions_problems(
     problems: list[Problem] = []
     covered: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, who: str | None, said: bool) -> None:
+    def add(start: int, end: int, who: str | None, said: bool, carry: str | None = None) -> str | None:
+        """Classify one item; `carry` is the previous item's kind when a ';' joins them (an enumeration)."""
         if len(syllables(text, start, end)) < _MIN_SYLLABLES:
-            return
+            return None
         if any(a <= start and end <= b for a, b in covered):
-            return
+            return None
         kind = classify(text, start, end, said=said)
+        if kind is None and carry == "solution" and text[:start].rstrip().endswith(";"):
+            kind = "solution"
         if kind == "problem" and _cue_count(text, start, end, "problem_cues") >= 2:
             parts = _comma_parts(text, start, end)
             if len(parts) > 1 and all(classify(text, a, b, said=said) == "problem" for a, b in parts):
                 for a, b in parts:
                     problems.append(Problem(text[a:b], who, a, b))
                 covered.append((start, end))
-                return
+                return kind
         if kind == "solution":
             solutions.append(Solution(text[start:end], who, start, end))
         elif kind == "problem":
             problems.append(Problem(text[start:end], who, start, end))
         if kind:
             covered.append((start, end))
+        return kind
 
     for st in sorted(statements, key=lambda s: s.start):
+        kind = None
         for i_start, i_end in _items(text, st.start, st.end):
-            add(i_start, i_end, st.speaker, True)
+            kind = add(i_start, i_end, st.speaker, True, kind)
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for p_start, p_end in paragraphs[1:]:  # the headline repeats the body
         if _CAPTION.search(text, p_start, p_end):
             continue
+        kind = None
         for i_start, i_end in _items(text, p_start, p_end):
             if any(a <= i_start < b or a < i_end <= b for a, b in covered):
                 continue
-            add(i_start, i_end, _proposer(text, p_start, i_start, i_end, resolver), False)
+            kind = add(i_start, i_end, _proposer(text, p_start, i_start, i_end, resolver), False, kind)
     solutions.sort(key=lambda s: s.start)
     problems.sort(key=lambda p: p.start)
     return solutions, problems

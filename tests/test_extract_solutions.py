@@ -1,0 +1,77 @@
+"""Solutions, problems and figures: single items, their proposers, past facts left out."""
+
+from __future__ import annotations
+
+import pytest
+
+import pipeline
+from pipeline.extract.figures import extract_figures
+from tests.conftest import SEED, shared_path
+
+
+def analysed(text: str) -> dict:
+    return pipeline.analyze(text).to_dict()
+
+
+def test_solutions_enumeration_split_with_proposer() -> None:
+    text = (
+        "Sở Giao thông họp bàn chống ùn tắc\n\n"
+        "Giám đốc Sở Giao thông vận tải tỉnh Bình Định Võ Thành Công yêu cầu các đơn vị "
+        "tăng cường phân luồng tại các nút giao; lắp thêm camera giám sát ở cửa ngõ thành phố; "
+        "xử lý nghiêm các trường hợp đỗ xe sai quy định."
+    )
+    summary = analysed(text)
+    sols = summary["solutions"]
+    assert len(sols) == 3
+    assert sols[1]["text"] == "lắp thêm camera giám sát ở cửa ngõ thành phố"
+    assert {s["proposer"] for s in sols} == {"Võ Thành Công"}
+
+
+def test_solutions_past_fact_is_not_a_solution() -> None:
+    text = (
+        "Huyện tổng kết năm\n\n"
+        "Năm qua, huyện đã tổ chức 12 hội nghị tập huấn và đã xây dựng 5 trường học mới cho học sinh vùng cao."
+    )
+    assert analysed(text)["solutions"] == []
+
+
+def test_problems_list_after_shortcomings_cue() -> None:
+    text = (
+        "Ngành y tế tỉnh họp sơ kết\n\n"
+        "Tuy nhiên, ngành vẫn còn một số tồn tại, hạn chế, như: nhiều trạm y tế xã còn thiếu bác sĩ; "
+        "trang thiết bị tại bệnh viện huyện xuống cấp; việc chuyển đổi số còn chậm tiến độ."
+    )
+    probs = [p["text"] for p in analysed(text)["problems"]]
+    assert "nhiều trạm y tế xã còn thiếu bác sĩ" in probs
+    assert "trang thiết bị tại bệnh viện huyện xuống cấp" in probs
+    assert "việc chuyển đổi số còn chậm tiến độ" in probs
+
+
+def test_solutions_and_problems_of_the_seed() -> None:
+    summary = pipeline.analyze(shared_path(SEED).read_text(encoding="utf-8")).to_dict()
+    by_proposer: dict[str, list[str]] = {}
+    for s in summary["solutions"]:
+        by_proposer.setdefault(s["proposer"] or "", []).append(s["text"])
+    assert any(t.startswith("Đề nghị các đơn vị tập trung nâng cao nhận thức") for t in by_proposer["Phùng Văn Dũng"])
+    tax = by_proposer["đại diện Đảng ủy Cục Thuế TP Hà Nội"]
+    assert any(t.startswith("Đảng bộ sẽ tiếp tục đẩy mạnh") for t in tax)
+    assert any("giảm thời gian nộp thuế" in t for t in tax)
+    assert any("đối thoại" in t for t in by_proposer["Thường trực Đảng ủy Khối Doanh nghiệp Hà Nội"])
+    problems = [(p["raised_by"], p["text"]) for p in summary["problems"]]
+    # the list after "vẫn còn một số tồn tại, hạn chế, như:" is split into its items
+    trường = [t for who, t in problems if who == "Nguyễn Tiến Trường"]
+    assert sum(1 for t in trường if "chưa" in t or "còn" in t) >= 5
+    assert any(who == "Phùng Văn Dũng" and "chưa thực sự nhiệt tình" in t for who, t in problems)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Tỉnh bố trí 3.200 tỷ đồng cho dự án", 3200, "tỷ đồng"),
+        ("tăng trưởng đạt 12,5% so với năm trước", 12.5, "%"),
+        ("có 35 ý kiến được trao đổi tại hội nghị", 35, "ý kiến"),
+    ],
+)
+def test_figures_value_and_unit(text: str, value: float, unit: str) -> None:
+    (fig,) = extract_figures(text)
+    assert (fig.value, fig.unit) == (value, unit)

@@ -1,0 +1,87 @@
+"""Statements and attribution over the forms of Vietnamese news: quotes, reported speech, "theo X",
+continuations, headlines, speeches, and unbalanced quotation marks."""
+
+from __future__ import annotations
+
+import pipeline
+
+
+def statements_of(text: str) -> list[dict]:
+    return pipeline.analyze(text).to_dict()["statements"]
+
+
+def test_statements_quote_then_attribution() -> None:
+    text = (
+        "Hà Nội họp bàn chống ngập\n\n"
+        "“Thành phố sẽ cải tạo toàn bộ hệ thống thoát nước trong năm nay”, Giám đốc Sở Xây dựng Lê Văn Nam nói."
+    )
+    (st,) = statements_of(text)
+    assert (st["speaker"], st["type"], st["cue"]) == ("Lê Văn Nam", "direct", "nói")
+    assert st["text"] == "Thành phố sẽ cải tạo toàn bộ hệ thống thoát nước trong năm nay"
+
+
+def test_statements_colon_introduction_and_pronoun() -> None:
+    text = (
+        "Tỉnh đẩy mạnh chuyển đổi số\n\n"
+        "Phó Chủ tịch UBND tỉnh Nam Định Trần Thị Hoa cho biết tỉnh đã số hóa 80% hồ sơ.\n"
+        "Bà Hoa nhấn mạnh: “Các sở, ngành phải hoàn thành việc kết nối dữ liệu trước tháng 6”."
+    )
+    sts = statements_of(text)
+    assert [(s["speaker"], s["type"], s["cue"]) for s in sts] == [
+        ("Trần Thị Hoa", "indirect", "cho biết"),
+        ("Trần Thị Hoa", "direct", "nhấn mạnh"),
+    ]
+    assert sts[0]["text"] == "tỉnh đã số hóa 80% hồ sơ"
+
+
+def test_statements_theo_source_and_organisation() -> None:
+    text = (
+        "Giá phân bón tăng cao\n\n"
+        "Theo Bộ Nông nghiệp và Phát triển nông thôn, giá phân bón đã tăng 30% so với cùng kỳ năm trước."
+    )
+    (st,) = statements_of(text)
+    assert st["speaker"] == "Bộ Nông nghiệp và Phát triển nông thôn" and st["speaker_is_person"] is False
+    assert st["cue"] == "theo" and st["text"].startswith("giá phân bón đã tăng 30%")
+
+
+def test_statements_continuation_paragraph_keeps_speaker() -> None:
+    text = (
+        "Bộ Y tế yêu cầu giảm quá tải\n\n"
+        "Thứ trưởng Bộ Y tế Phạm Quốc Bảo cho biết số bệnh nhân tăng 20%.\n"
+        "Vì vậy, các bệnh viện tuyến tỉnh cần mở rộng khoa cấp cứu và tăng cường bác sĩ."
+    )
+    sts = statements_of(text)
+    assert [(s["speaker"], s["cue"]) for s in sts] == [("Phạm Quốc Bảo", "cho biết"), ("Phạm Quốc Bảo", "")]
+
+
+def test_statements_headline_with_colon() -> None:
+    text = "Thủ tướng: 'Không để người dân thiếu nước sạch'\n\nThủ tướng Lê Minh Khang chủ trì cuộc họp về cấp nước."
+    sts = statements_of(text)
+    assert sts[0]["speaker"] == "Lê Minh Khang" and sts[0]["text"] == "Không để người dân thiếu nước sạch"
+
+
+def test_statements_unbalanced_quote_does_not_swallow_the_document() -> None:
+    text = (
+        "Tranh luận về học phí\n\n"
+        "Ông Đỗ Văn Tài nói: “Học phí phải phù hợp với thu nhập của người dân.\n"
+        "Sở Giáo dục cho biết sẽ công bố mức học phí mới vào tháng 8."
+    )
+    summary = pipeline.analyze(text).to_dict()
+    assert any(s["speaker"] == "Sở Giáo dục" and s["cue"] == "cho biết" for s in summary["statements"])
+    assert all("tháng 8" not in s["text"] or s["speaker"] == "Sở Giáo dục" for s in summary["statements"])
+
+
+def test_statements_speech_paragraphs_are_the_speakers() -> None:
+    body = (
+        "Thưa các đồng chí,\n"
+        "Năm qua, tỉnh ta đã vượt qua nhiều khó khăn, tăng trưởng kinh tế đạt 7,2%, thu ngân sách vượt dự toán, "
+        "đời sống của nhân dân tiếp tục được cải thiện rõ rệt ở cả thành thị và nông thôn.\n"
+        "Tôi đề nghị các sở, ngành và địa phương tập trung tháo gỡ khó khăn cho doanh nghiệp, đẩy nhanh giải ngân "
+        "vốn đầu tư công và chăm lo tốt hơn nữa cho người lao động trong dịp Tết sắp tới.\n"
+    )
+    doc = pipeline.analyze(body, title="Phát biểu của Chủ tịch UBND tỉnh Hoàng Văn Sơn tại hội nghị tổng kết")
+    summary = doc.to_dict()
+    assert summary["kind"] == "speech"
+    assert len(summary["statements"]) == 2
+    assert {s["speaker"] for s in summary["statements"]} == {"Hoàng Văn Sơn"}
+    assert all(s["type"] == "direct" for s in summary["statements"])
