@@ -273,28 +273,30 @@ def _inside(spans, start: int, end: int) -> bool:
 
 
 def _reported(doc: Doc, paragraphs, quotes, direct: list[Statement], resolver: SpeakerResolver) -> list[Statement]:
-    """Indirect statements after reporting verbs or "Theo X,", and the paragraphs that continue them."""
+    """Indirect statements after reporting verbs or "Theo X,", and the paragraphs that continue them.
+
+    A paragraph may hold several (one per sentence: "A khẳng định … Ông cũng đề nghị …"); each runs
+    to the next one, or to the paragraph's end.
+    """
     text = doc.text
     quoted = [(a - 1, b + 1) for a, b in quotes]
+    word_ends = {t.idx + len(t.text) for t in doc}
     out: list[Statement] = []
     current: Speaker | None = None  # the source whose words a following paragraph may continue
     follow_ons = 0  # paragraphs continued since the last explicit statement
     for p_start, p_end in paragraphs:
-        found = _reported_in(doc, p_start, p_end, quoted, resolver, current)
+        found = list(_reported_in(doc, p_start, p_end, quoted, resolver, current, word_ends))
         in_direct = [s for s in direct if p_start <= s.start < p_end]
         if found:
-            speaker, cue, c_start = found
-            c_end = p_end
-            later = [s.start - 1 for s in in_direct if s.start > c_start]
-            if later:
-                c_end = min(later)
-            c_start, c_end = _content(text, c_start, c_end)
-            if len(syllables(text, c_start, c_end)) >= _MIN_SYLLABLES and not _BACK_REFERENCE.match(
-                text[c_start:c_end]
-            ):
-                out.append(Statement(speaker.name, speaker.is_person, "indirect", cue, text[c_start:c_end],
-                                     c_start, c_end))  # fmt: skip
-            current, follow_ons = speaker, 0
+            for n, (speaker, cue, _sentence, c_start) in enumerate(found):
+                c_end = found[n + 1][2] if n + 1 < len(found) else p_end
+                later = [s.start - 1 for s in in_direct if s.start > c_start]
+                c_end = min([c_end, *later])
+                c_start, c_end = _content(text, c_start, c_end)
+                content = text[c_start:c_end]
+                if len(syllables(content)) >= _MIN_SYLLABLES and not _BACK_REFERENCE.match(content):
+                    out.append(Statement(speaker.name, speaker.is_person, "indirect", cue, content, c_start, c_end))
+            current, follow_ons = found[-1][0], 0
             continue
         if in_direct:
             last = in_direct[-1]
@@ -320,22 +322,44 @@ def _noun_phrase(doc: Doc, start: int, end: int) -> bool:
     return not any(t.pos_ == "VERB" and t.text[:1].islower() for t in list(span)[1:])
 
 
-def _reported_in(doc: Doc, p_start: int, p_end: int, quoted, resolver: SpeakerResolver, current: Speaker | None):
-    """(speaker, cue, content start) of the first reported statement in a paragraph, if any."""
+# sentence ends, and semicolons that join clauses with a subject of their own or the same one elided
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ“\"])|;\s+")
+# connectors that may open a sentence whose subject is the previous speaker ("Đồng thời đề nghị …")
+_ELIDED_SUBJECT = re.compile(
+    r"^(?:(?:đồng thời|bên cạnh đó|ngoài ra|mặt khác|tuy nhiên|cũng|còn|và|theo đó|trước hết|cuối cùng|"
+    r"ông|bà|đồng chí|vị này|ông ấy|bà ấy)[\s,]*)*(?:cũng\s*)?$",
+    re.IGNORECASE,
+)
+
+
+def _reported_in(
+    doc: Doc, p_start: int, p_end: int, quoted, resolver: SpeakerResolver, current: Speaker | None, word_ends
+) -> Iterator[tuple[Speaker, str, int, int]]:
+    """(speaker, cue, sentence start, content start) of each sentence of a paragraph that reports speech."""
     text = doc.text
-    sentence_start = p_start
-    word_ends = {t.idx + len(t.text) for t in doc}
-    for v_start, v_end, verb in _reporting_verbs(text, p_start, p_end, word_ends):
+    bounds = [p_start, *(p_start + m.end() for m in _SENTENCE_END.finditer(text[p_start:p_end]))]
+    for n, s_start in enumerate(bounds):
+        s_end = bounds[n + 1] if n + 1 < len(bounds) else p_end
+        if any(a <= s_start and s_end <= b for a, b in quoted):
+            continue
+        hit = _reported_sentence(doc, s_start, s_end, quoted, resolver, current, word_ends)
+        if hit:
+            current = hit[0]
+            yield hit[0], hit[1], s_start, hit[2]
+
+
+def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, current, word_ends):
+    text = doc.text
+    for v_start, v_end, verb in _reporting_verbs(text, s_start, s_end, word_ends):
         if any(a <= v_start < b for a, b in quoted):
             continue
-        left = text[sentence_start:v_start]
-        dot = max(left.rfind(". "), left.rfind("? "), left.rfind("! "))
-        if dot >= 0:
-            left = left[dot + 2 :]
-        if not left.strip(" ,"):
-            # a sentence opening with the verb ("Đề nghị Bộ Xây dựng ...") continues the current source
-            if current and text[v_start].isupper():
-                return current, verb, v_end
+        left = text[s_start:v_start]
+        if _ELIDED_SUBJECT.match(left.strip(" ,")):
+            # the verb opens its sentence ("Đề nghị Bộ Xây dựng …", "Ông cũng cho biết …"): the current source
+            after_semicolon = text[:s_start].rstrip().endswith(";")
+            if current and (text[v_start].isupper() or left.strip() or after_semicolon):
+                pronoun = resolver.resolve(left, v_start) if left.strip() else None
+                return (pronoun or current), verb, v_end
             continue
         if text[v_start].isupper():
             continue
@@ -343,10 +367,10 @@ def _reported_in(doc: Doc, p_start: int, p_end: int, quoted, resolver: SpeakerRe
         speaker = resolver.resolve(phrase, v_start)
         if speaker and (speaker.is_person or _noun_phrase(doc, v_start - len(phrase.lstrip()), v_start)):
             return speaker, verb, v_end
-    for m in _THEO.finditer(text[p_start:p_end]):
-        speaker = resolver.resolve(m.group(1), p_start + m.start(1))
+    for m in _THEO.finditer(text[s_start:s_end]):
+        speaker = resolver.resolve(m.group(1), s_start + m.start(1))
         if speaker:
-            return speaker, "theo", p_start + m.end()
+            return speaker, "theo", s_start + m.end()
     return None
 
 
