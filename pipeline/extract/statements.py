@@ -210,7 +210,7 @@ def extract_statements(doc: Doc, people: list[Person], *, kind: str = "news") ->
     paragraphs = _paragraphs(text)
     quotes = list(_quotes(text))
     out: list[Statement] = list(_direct(text, quotes, paragraphs, resolver))
-    if kind == "speech":  # the body is the speaker's own words, not reported speech
+    if kind in ("speech", "letter"):  # the body is the speaker's own words, not reported speech
         out += _speech(text, paragraphs, people, out)
     else:
         out += _reported(doc, paragraphs, quotes, out, resolver)
