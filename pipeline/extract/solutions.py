@@ -20,6 +20,7 @@ from pipeline.records import Person, Problem, Solution, Statement
 
 _ITEM_SPLIT = re.compile(
     r";\s+|:\s+|\.\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+|…\s*|\.\.\.\s*|\?\s+"
+    r"|(?<=vấn đề) như\s+|(?<=hạn chế) như\s+|(?<=tồn tại) như\s+|(?<=khó khăn) như\s+|(?<=bất cập) như\s+"
     r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra)\s)"
 )
 _TAIL_CUT = re.compile(r",\s+(?:bởi|vì|bởi vì|mà để|mà|nhằm|để|góp phần|từ đó|qua đó|dẫn tới|dẫn đến)\s")
