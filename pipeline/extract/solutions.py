@@ -33,7 +33,8 @@ _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:?\s
 _MIN_SYLLABLES = 4
 # "phải" that is not an obligation: "gặp phải", "không phải là", "phải đối diện"
 _NOT_OBLIGATION = re.compile(
-    r"\b(?:gặp phải|không phải|phải đối diện|phải đối mặt|phải chịu|bị phạt|sẽ bị|có thể sẽ|sẽ rất|sẽ là|sẽ không)\b"
+    r"\b(?:gặp phải|không phải|phải đối diện|phải đối mặt|phải chịu|bị phạt|sẽ bị|có thể sẽ|sẽ rất|sẽ là|sẽ không"
+    r"|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết)\b"
 )
 # a condition or consequence ("Nếu không giải quyết …, Việt Nam sẽ bị …") and narrative back-references
 _NOT_PROPOSAL = re.compile(r"^(?:nếu|khi đó|do đó|vì vậy)\b|\b(?:như vậy khi|như thế khi|không thể)\b", re.IGNORECASE)
