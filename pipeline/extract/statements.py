@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from pipeline.extract.people import is_vietnamese_syllable
 from pipeline.extract.text import fold, lexicon, syllables
 from pipeline.records import Person, Statement
 
@@ -57,6 +58,8 @@ class SpeakerResolver:
             forms = {p.name, *p.aliases, *p.roles}
             given = p.name.split()[-1]
             forms |= {f"{h} {given}" for h in ("ông", "bà", "anh", "chị", "đồng chí")}
+            if len(p.name.split()) > 1 and not all(is_vietnamese_syllable(w) for w in p.name.split()):
+                forms.add(given)  # a foreign family name alone: "Flynn nói", "Putin cho biết"
             self.keys.extend((fold(f), p) for f in forms if len(f) > 2)
         self.keys.sort(key=lambda kp: -len(kp[0]))
         mentions = []
@@ -68,8 +71,13 @@ class SpeakerResolver:
         self.positions = sorted(mentions, key=lambda x: x[0])
 
     def person_in(self, phrase: str) -> Person | None:
-        """The person a phrase names: the longest name, alias or role it contains."""
+        """The person a phrase names: the first named in it ("A và B khẳng định" -> A), by the longest
+        name, alias or role found at that place."""
         key = f" {fold(phrase)} "
+        named = [(key.find(f" {fold(p.name)} "), p) for p in self.people]
+        named = [(pos, p) for pos, p in named if pos >= 0]
+        if named:
+            return min(named, key=lambda x: x[0])[1]
         for form, person in self.keys:
             if f" {form} " in key:
                 return person
