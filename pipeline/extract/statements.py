@@ -74,6 +74,11 @@ class SpeakerResolver:
         """The person a phrase names: the first named in it ("A và B khẳng định" -> A), by the longest
         name, alias or role found at that place."""
         key = f" {fold(phrase)} "
+        words = phrase.split()
+        if words and words[-1][:1].isupper():  # "bác sĩ Hách", "Bộ trưởng Tuấn": title + given name
+            same_given = [p for p in self.people if fold(p.name).split()[-1] == fold(words[-1])]
+            if len(same_given) == 1:
+                return same_given[0]
         named = [(key.find(f" {fold(p.name)} "), p) for p in self.people]
         named = [(pos, p) for pos, p in named if pos >= 0]
         if named:
@@ -373,6 +378,12 @@ def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, cur
             continue
         phrase = _speaker_phrase(left)
         speaker = resolver.resolve(phrase, v_start)
+        if speaker and not speaker.is_person:
+            # "Bác sĩ Nông Văn Hách, bệnh viện Đa khoa tỉnh Yên Bái cho biết": the person, not the affiliation
+            pieces = left.rsplit(", ", 2)
+            person = resolver.person_in(", ".join(pieces[-2:])) if len(pieces) > 1 else None
+            if person:
+                speaker = Speaker(person.name, True)
         if speaker and (speaker.is_person or _noun_phrase(doc, v_start - len(phrase.lstrip()), v_start)):
             return speaker, verb, v_end
     for m in _THEO.finditer(text[s_start:s_end]):
