@@ -127,6 +127,9 @@ def extract_solutions_problems(
         kind = classify(text, start, end, said=said)
         if kind is None and carry == "solution" and text[:start].rstrip().endswith(";"):
             kind = "solution"
+        if kind == "solution" and _SHORTCOMING_NOUN.search(text[start:end].lower()):
+            # "… còn có bất cập, tồn tại cần khắc phục như …": names a shortcoming and the remedy at once
+            problems.append(Problem(text[start:end], who, start, end))
         if kind == "problem" and _cue_count(text, start, end, "problem_cues") >= 2:
             parts = _comma_parts(text, start, end)
             if len(parts) > 1 and all(classify(text, a, b, said=said) == "problem" for a, b in parts):
