@@ -40,7 +40,10 @@ _NOT_OBLIGATION = re.compile(
 _NOT_PROPOSAL = re.compile(r"^(?:nếu|khi đó|do đó|vì vậy)\b|\b(?:như vậy khi|như thế khi|không thể)\b", re.IGNORECASE)
 # "hạn chế" is a noun (a shortcoming) after these words, a verb (to limit: a measure) elsewhere
 _SHORTCOMING_NOUN = re.compile(r"(?:còn|những|một số|nhiều|các|tồn tại,?|điểm|mặt)\s+(?:hạn chế|yếu kém|bất cập)")
-_REMEDY = re.compile(r"\b(?:khắc phục|giải quyết|tháo gỡ|xử lý|chấn chỉnh|ngăn chặn|phòng ngừa|hạn chế tình trạng)\b")
+_REMEDY = re.compile(
+    r"\b(?:khắc phục|giải quyết|tháo gỡ|xử lý|chấn chỉnh|ngăn chặn|phòng ngừa|hạn chế tình trạng|chống|phòng chống|"
+    r"đề phòng|hỗ trợ|giúp đỡ|cứu trợ|thăm hỏi|vận động|không để)\b"
+)
 
 
 def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
