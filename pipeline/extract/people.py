@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
 
-from pipeline.extract.text import PhraseSet, Syllable, fold, lexicon, syllables, word_set
+from pipeline.extract.text import PhraseSet, Syllable, doc_text, fold, lexicon, syllables, word_set
 from pipeline.records import Person
 
 MAX_NAME = 4  # syllables in a Vietnamese personal name (Phạm Thị Nguyên Hạnh)
@@ -101,7 +101,7 @@ def _clean_role(role: str) -> str | None:
 
 def _roles_before(doc: Doc, start: int) -> tuple[list[str], int]:
     """Title chain right before a name: its roles (split at commas) and where the chain starts."""
-    text = doc.text
+    text = doc_text(doc)
     roles: list[str] = []
     chain_start = start
     for n, (p_start, p_end) in enumerate(_pieces_before(text, _clause_start(text, start), start)):
@@ -162,7 +162,7 @@ def _apposition_role(piece: str) -> str | None:
 
 def _roles_after(doc: Doc, end: int, before_title: str | None) -> list[str]:
     """Apposition ("A, Giám đốc Sở B,", "A - giám đốc C -") or parenthesis ("A (Chủ tịch UBND tỉnh C)")."""
-    text = doc.text
+    text = doc_text(doc)
     rest = text[end : end + 300]
     if rest.startswith(" ("):
         close = rest.find(")")
@@ -284,7 +284,7 @@ class _Context:
     """Per-document lookups the name rules share: word starts, proper-noun and entity characters."""
 
     def __init__(self, doc: Doc):
-        self.doc, self.text = doc, doc.text
+        self.doc, self.text = doc, doc_text(doc)
         self.word_starts = {t.idx for t in doc}
         self.proper = bytearray(len(self.text) + 1)
         self.ent = {}
@@ -335,7 +335,7 @@ def _title_after(text: str, end: int) -> bool:
 
 def _mentions(doc: Doc) -> list[Mention]:
     ctx = _Context(doc)
-    text = doc.text
+    text = doc_text(doc)
     honorifics, blockers = lexicon("honorifics"), lexicon("name_context_blockers")
     out: list[Mention] = []
     blocked_end = -1
@@ -450,7 +450,7 @@ def _organization(role: str) -> str | None:
 
 def extract_people(doc: Doc, *, author: str | None = None) -> list[Person]:
     """Every named person with full name, aliases, roles and organisations, in order of first mention."""
-    text = doc.text
+    text = doc_text(doc)
     mentions = _mentions(doc) + list(_byline(text))
     people: dict[str, Person] = {}
     full = [m for m in mentions if not m.short]

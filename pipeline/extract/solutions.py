@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc
 
 from pipeline.extract.statements import SpeakerResolver, _reporting_verbs, _speaker_phrase
-from pipeline.extract.text import lexicon, syllables
+from pipeline.extract.text import doc_text, lexicon, syllables
 from pipeline.records import Person, Problem, Solution, Statement
 
 _ITEM_SPLIT = re.compile(
@@ -115,7 +115,7 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
 def extract_solutions_problems(
     doc: Doc, statements: list[Statement], people: list[Person] | None = None
 ) -> tuple[list[Solution], list[Problem]]:
-    text = doc.text
+    text = doc_text(doc)
     resolver = SpeakerResolver(people or [], text)
     solutions: list[Solution] = []
     problems: list[Problem] = []

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from pipeline.extract.people import is_vietnamese_syllable
-from pipeline.extract.text import fold, lexicon, syllables
+from pipeline.extract.text import doc_text, fold, lexicon, syllables
 from pipeline.records import Person, Statement
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "''": "''", "«": "»", "'": "'"}
@@ -218,7 +218,7 @@ def _content(text: str, start: int, end: int) -> tuple[int, int]:
 
 def extract_statements(doc: Doc, people: list[Person], *, kind: str = "news") -> list[Statement]:
     """Direct quotes, reported speech and its continuations, headline statements; a speech's paragraphs."""
-    text = doc.text
+    text = doc_text(doc)
     resolver = SpeakerResolver(people, text)
     paragraphs = _paragraphs(text)
     quotes = list(_quotes(text))
@@ -291,7 +291,7 @@ def _reported(doc: Doc, paragraphs, quotes, direct: list[Statement], resolver: S
     A paragraph may hold several (one per sentence: "A khẳng định … Ông cũng đề nghị …"); each runs
     to the next one, or to the paragraph's end.
     """
-    text = doc.text
+    text = doc_text(doc)
     quoted = [(a - 1, b + 1) for a, b in quotes]
     word_ends = {t.idx + len(t.text) for t in doc}
     out: list[Statement] = []
@@ -349,7 +349,7 @@ def _reported_in(
     doc: Doc, p_start: int, p_end: int, quoted, resolver: SpeakerResolver, current: Speaker | None, word_ends
 ) -> Iterator[tuple[Speaker, str, int, int]]:
     """(speaker, cue, sentence start, content start) of each sentence of a paragraph that reports speech."""
-    text = doc.text
+    text = doc_text(doc)
     bounds = [p_start, *(p_start + m.end() for m in _SENTENCE_END.finditer(text[p_start:p_end]))]
     for n, s_start in enumerate(bounds):
         s_end = bounds[n + 1] if n + 1 < len(bounds) else p_end
@@ -362,7 +362,7 @@ def _reported_in(
 
 
 def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, current, word_ends):
-    text = doc.text
+    text = doc_text(doc)
     for v_start, v_end, verb in _reporting_verbs(text, s_start, s_end, word_ends):
         if any(a <= v_start < b for a, b in quoted):
             continue

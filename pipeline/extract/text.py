@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from spacy.tokens import Doc
+
 from pipeline.resources import load_lexicon
 
 SYLLABLE = re.compile(r"\w+(?:[.'’]\w+)*", re.UNICODE)
@@ -28,6 +30,14 @@ class Syllable:
     @property
     def is_upper(self) -> bool:
         return self.text.isupper() and len(self.text) > 1
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once: spaCy rebuilds `doc.text` from its tokens on every access."""
+    text = doc.user_data.get("vnp_text")
+    if text is None:
+        text = doc.user_data["vnp_text"] = doc.text
+    return text
 
 
 def syllables(text: str, start: int = 0, end: int | None = None) -> list[Syllable]:

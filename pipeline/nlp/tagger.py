@@ -1,4 +1,4 @@
-"""Part of speech, chunks and named entities from underthesea's CRF models, computed once per sentence.
+"""The spaCy component that tags words with underthesea's CRF models (see crf.py), once per sentence.
 
 underthesea's `ner()` re-runs chunk -> pos_tag -> word_tokenize for every call; here each
 model runs once on the words the tokenizer already produced.
@@ -6,10 +6,10 @@ model runs once on the words the tokenizer already produced.
 
 from __future__ import annotations
 
-from functools import cache
-
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+
+from pipeline.nlp.crf import tag_words
 
 # underthesea (VLSP) part-of-speech tags -> Universal POS tags.
 _UPOS = {
@@ -18,23 +18,6 @@ _UPOS = {
     "L": "DET", "M": "NUM", "E": "ADP", "C": "CCONJ", "Cc": "CCONJ", "I": "INTJ", "T": "PART",
     "B": "X", "Y": "X", "S": "X", "X": "X", "Z": "X", "CH": "PUNCT",
 }  # fmt: skip
-
-
-@cache
-def _models():
-    from underthesea.pipeline.chunking.model_crf import CRFChunkingPredictor
-    from underthesea.pipeline.ner.model_crf import CRFNERPredictor
-    from underthesea.pipeline.pos_tag.model_crf import CRFPOSTagPredictor
-
-    return CRFPOSTagPredictor.Instance(), CRFChunkingPredictor.Instance(), CRFNERPredictor.Instance()
-
-
-def tag_words(words: list[str]) -> list[tuple[str, str, str, str]]:
-    """(word, pos, chunk, ner) for one sentence's words, as underthesea's `ner()` would give."""
-    if not words:
-        return []
-    pos_model, chunk_model, ner_model = _models()
-    return ner_model.predict(chunk_model.predict(pos_model.predict(words)))
 
 
 @Language.component("vnp_tagger", assigns=["token.tag", "token.pos", "token._.vnp_chunk", "doc.ents"])
