@@ -56,9 +56,13 @@ class PhraseSet:
     def __init__(self, entries: list[str]):
         self.entries = {fold(e) for e in entries}
         self.max_len = max((len(e.split()) for e in self.entries), default=1)
+        # first syllable of every entry: most syllables of a text start none, and are rejected at once
+        self.first = {m.group().lower() for e in self.entries if (m := SYLLABLE.search(e))}
 
     def match_at(self, sylls: list[Syllable], i: int, text: str) -> int:
         """Number of syllables of the longest entry starting at sylls[i] (0 when none)."""
+        if sylls[i].text.lower() not in self.first:
+            return 0
         for n in range(min(self.max_len, len(sylls) - i), 0, -1):
             if fold(text[sylls[i].start : sylls[i + n - 1].end]) in self.entries:
                 return n
