@@ -48,33 +48,40 @@ def _functions() -> dict[str, Callable[[str], object]]:
 
 
 def sentence_features(rows: Sequence[Sequence[str]], features: Sequence[Feature]) -> list[list[str]]:
-    """The feature strings of every token, exactly as underthesea's `word2features` builds them."""
+    """The feature strings of every token, exactly as underthesea's `word2features` builds them.
+
+    Built feature by feature over the whole sentence (one list per template), then transposed.
+    """
     n = len(rows)
-    columns = list(zip(*rows, strict=True)) if rows else []
+    if not n:
+        return []
+    columns = list(zip(*rows, strict=True))
     functions = _functions()
-    out: list[list[str]] = []
-    for i in range(n):
-        feats: list[str] = []
-        for f in features:
+    applied: dict[tuple[int, str], list[str]] = {}  # a function of a column, computed once per word
+    per_feature: list[list[str]] = []
+    for f in features:
+        column = columns[f.column]
+        if f.function and f.last is None:
+            key = (f.column, f.function)
+            if key not in applied:
+                applied[key] = [str(functions[f.function](w)) for w in column]
+            column = applied[key]
+        values: list[str] = []
+        for i in range(n):
             a = i + f.first
             if a < 0:
-                feats.append(f.prefix + "BOS")
+                values.append(f.prefix + "BOS")
                 continue
-            if a >= n:
-                feats.append(f.prefix + "EOS")
+            if a >= n or (f.last is not None and i + f.last >= n):
+                values.append(f.prefix + "EOS")
                 continue
-            if f.last is not None:
-                b = i + f.last
-                if b >= n:
-                    feats.append(f.prefix + "EOS")
-                    continue
-                word = " ".join(columns[f.column][a : b + 1])
-            else:
-                word = columns[f.column][a]
-            value = functions[f.function](word) if f.function else word
-            feats.append(f"{f.prefix}{value}")
-        out.append(feats)
-    return out
+            if f.last is None:
+                values.append(f.prefix + column[a])
+                continue
+            word = " ".join(column[a : i + f.last + 1])
+            values.append(f"{f.prefix}{functions[f.function](word) if f.function else word}")
+        per_feature.append(values)
+    return [list(token) for token in zip(*per_feature, strict=True)]
 
 
 class FastTagger:
