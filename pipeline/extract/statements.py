@@ -46,6 +46,7 @@ _BACK_REFERENCE = re.compile(r"^\s*(?:như vậy|như thế|như trên|điều n
 class Speaker:
     name: str
     is_person: bool
+    others: tuple[str, ...] = ()  # "A và B khẳng định": the other people who say the same
 
 
 class SpeakerResolver:
@@ -69,6 +70,12 @@ class SpeakerResolver:
             for form in forms:
                 mentions.extend((m.start(), p) for m in re.finditer(rf"\b{re.escape(form)}\b", text))
         self.positions = sorted(mentions, key=lambda x: x[0])
+
+    def people_named(self, phrase: str) -> list[Person]:
+        """Every person whose full name the phrase holds, in the order they appear."""
+        key = f" {fold(phrase)} "
+        found = [(key.find(f" {fold(p.name)} "), p) for p in self.people]
+        return [p for pos, p in sorted((x for x in found if x[0] >= 0), key=lambda x: x[0])]
 
     def person_in(self, phrase: str) -> Person | None:
         """The person a phrase names: the first named in it ("A và B khẳng định" -> A), by the longest
@@ -308,7 +315,8 @@ def _reported(doc: Doc, paragraphs, quotes, direct: list[Statement], resolver: S
                 c_start, c_end = _content(text, c_start, c_end)
                 content = text[c_start:c_end]
                 if len(syllables(content)) >= _MIN_SYLLABLES and not _BACK_REFERENCE.match(content):
-                    out.append(Statement(speaker.name, speaker.is_person, "indirect", cue, content, c_start, c_end))
+                    for name in (speaker.name, *speaker.others):
+                        out.append(Statement(name, speaker.is_person, "indirect", cue, content, c_start, c_end))
             current, follow_ons = found[-1][0], 0
             continue
         if in_direct:
@@ -384,6 +392,10 @@ def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, cur
             person = resolver.person_in(", ".join(pieces[-2:])) if len(pieces) > 1 else None
             if person:
                 speaker = Speaker(person.name, True)
+        if speaker and speaker.is_person and " và " in phrase:
+            named = resolver.people_named(phrase)
+            if len(named) > 1 and named[0].name == speaker.name:
+                speaker = Speaker(speaker.name, True, tuple(p.name for p in named[1:]))
         if speaker and (speaker.is_person or _noun_phrase(doc, v_start - len(phrase.lstrip()), v_start)):
             return speaker, verb, v_end
     for m in _THEO.finditer(text[s_start:s_end]):
