@@ -145,7 +145,8 @@ def write_database(out: Path) -> None:
 
     tmp = out / f".{DATABASE}.tmp"
     tmp.unlink(missing_ok=True)
-    con = duckdb.connect(str(tmp))
+    # bounded memory whatever the archive size: DuckDB spills to disk past its limit
+    con = duckdb.connect(str(tmp), config={"memory_limit": "256MB", "threads": 1, "preserve_insertion_order": False})
     try:
         for name in SCHEMAS:
             path = (out / TABLES / f"{name}.parquet").as_posix()

@@ -26,9 +26,19 @@ def get_nlp() -> Language:
     return nlp
 
 
+# spaCy keeps every new word in the shared vocabulary forever; over an archive of hundreds of
+# thousands of articles that is unbounded memory. Past this many strings the pipeline is rebuilt
+# (cheap: the underthesea models are cached apart from it).
+MAX_VOCAB_STRINGS = 50_000
+
+
 def annotate(text: str) -> Doc:
     """The annotated Doc of a normalised document text; `doc.text == text`."""
-    return get_nlp()(text)
+    nlp = get_nlp()
+    if len(nlp.vocab.strings) > MAX_VOCAB_STRINGS:
+        get_nlp.cache_clear()
+        nlp = get_nlp()
+    return nlp(text)
 
 
 def segment(text: str) -> list[list[str]]:
