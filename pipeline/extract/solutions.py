@@ -66,39 +66,6 @@ def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = m.end() if m else end
 
 
-_LIST_MIN_SYLLABLES = 30  # shorter proposals are one action with its modifiers, not a list
-_VERB_LEADS = {"không", "sớm", "tiếp tục", "cùng", "chủ động", "kịp thời", "nghiêm túc", "tích cực"}
-
-
-def _verb_parts(doc: Doc, text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """A proposal that lists several actions ("Tôn trọng …, thực hiện …, sớm ký kết …") split into one
-    item per action: at commas followed by a verb (or "không", "sớm" … and a verb)."""
-    if len(syllables(text, start, end)) < _LIST_MIN_SYLLABLES:
-        return []
-    cuts = [start]
-    for m in re.finditer(r",\s+", text[start:end]):
-        pos = start + m.end()
-        span = doc.char_span(pos, min(end, pos + 40), alignment_mode="expand")
-        if span is None or not len(span):
-            continue
-        first = span[0]
-        lead = first.text.lower() in _VERB_LEADS or any(
-            first.text.lower() == w.split()[0] and text[pos:].lower().startswith(w) for w in _VERB_LEADS
-        )
-        if (first.pos_ == "VERB" and first.text[:1].islower()) or lead:
-            cuts.append(pos)
-    if len(cuts) < 3:  # a list: at least three actions
-        return []
-    parts = []
-    for a, b in zip(cuts, [*cuts[1:], end], strict=True):
-        b = text.rfind(",", a, b) if b != end else b
-        piece = text[a:b].strip(" ,")
-        if len(syllables(piece)) < 3:
-            return []
-        parts.append((a, a + len(piece)))
-    return parts
-
-
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """An enumeration of shortcomings split at its commas ("thiếu tổ chức sản xuất, thị trường bấp bênh")."""
     parts, pos = [], start
@@ -174,8 +141,7 @@ def extract_solutions_problems(
                 covered.append((start, end))
                 return kind
         if kind == "solution":
-            for a, b in _verb_parts(doc, text, start, end) or [(start, end)]:
-                solutions.append(Solution(text[a:b], who, a, b))
+            solutions.append(Solution(text[start:end], who, start, end))
         elif kind == "problem":
             problems.append(Problem(text[start:end], who, start, end))
         if kind:
