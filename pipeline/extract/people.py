@@ -148,10 +148,10 @@ def _apposition_role(piece: str) -> str | None:
     sylls = syllables(piece)
     if not sylls or not _title_start(sylls, 0, piece):
         return None
-    family = _family_names()
+    family, reporting = _family_names(), lexicon("reporting_verbs")
     cut = len(sylls)
     for k, s in enumerate(sylls):
-        if not s.is_cap and (s.text.lower() in word_set("role_barriers") or _is_reporting(piece, s)):
+        if not s.is_cap and (s.text.lower() in word_set("role_barriers") or reporting.match_at(sylls, k, piece)):
             cut = k
             break
         sylls[k + 1] if k + 1 < len(sylls) else None
@@ -188,10 +188,6 @@ def _roles_after(doc: Doc, end: int, before_title: str | None) -> list[str]:
         if len(role) < len(piece.strip()):
             break  # the apposition ended inside the piece (a verb followed)
     return roles
-
-
-def _is_reporting(piece: str, s: Syllable) -> bool:
-    return piece[s.start :].lower().startswith(("cho biết", "nói", "khẳng định", "nhấn mạnh", "cho rằng"))
 
 
 def _name_in_run(run: list[Syllable], text: str, word_starts: set[int], first: int = 0) -> int:

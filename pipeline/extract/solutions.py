@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc
 
-from pipeline.extract.statements import SpeakerResolver, _reporting_verbs, _speaker_phrase
+from pipeline.extract.statements import SpeakerResolver, reporting_verbs, speaker_phrase
 from pipeline.extract.text import doc_text, lexicon, syllables
 from pipeline.records import Person, Problem, Solution, Statement
 
@@ -169,8 +169,8 @@ def extract_solutions_problems(
 def _proposer(text: str, p_start: int, start: int, end: int, resolver: SpeakerResolver) -> str | None:
     """The source named before a reporting or proposal verb in the clause's sentence, if any."""
     sentence_start = max(text.rfind(". ", p_start, start) + 2, p_start)
-    for v_start, _v_end, _verb in _reporting_verbs(text, sentence_start, end):
-        speaker = resolver.resolve(_speaker_phrase(text[sentence_start:v_start]), v_start)
+    for v_start, _v_end, _verb in reporting_verbs(text, sentence_start, end):
+        speaker = resolver.resolve(speaker_phrase(text[sentence_start:v_start]), v_start)
         if speaker:
             return speaker.name
     return None

@@ -136,7 +136,7 @@ def _looks_like_source(phrase: str) -> bool:
     return bool(lexicon("known_organizations").match_at(sylls, 0, phrase))
 
 
-def _reporting_verbs(
+def reporting_verbs(
     text: str, start: int, end: int, word_ends: set[int] | None = None
 ) -> Iterator[tuple[int, int, str]]:
     """(start, end, verb) of each reporting verb between start and end, longest match first.
@@ -205,7 +205,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
 
-def _speaker_phrase(left: str) -> str:
+def speaker_phrase(left: str) -> str:
     """The subject before a reporting verb: the clause after the last comma, unless that is too short."""
     left = left.rstrip()
     comma = left.rfind(", ")
@@ -260,7 +260,7 @@ def _attribute_quote(text: str, q_start: int, q_end: int, paragraphs, resolver: 
     stop = re.search(r"[.!?;“\"]", text[after_start:line_end])
     after_end = after_start + stop.start() if stop else line_end
     if len(text[after_start:after_end].split()) <= 20:
-        for v_start, _v_end, verb in _reporting_verbs(text, after_start, after_end):
+        for v_start, _v_end, verb in reporting_verbs(text, after_start, after_end):
             speaker = resolver.resolve(text[after_start:v_start], q_start)
             if speaker:
                 return speaker, verb
@@ -268,20 +268,20 @@ def _attribute_quote(text: str, q_start: int, q_end: int, paragraphs, resolver: 
     if head.endswith(":"):
         clause_start = max(head.rfind(". "), head.rfind("”"), -1) + 1
         clause = head[clause_start:-1]
-        verbs = list(_reporting_verbs(clause, 0, len(clause)))
+        verbs = list(reporting_verbs(clause, 0, len(clause)))
         if verbs:
             v_start, _, verb = verbs[-1]
-            speaker = resolver.resolve(_speaker_phrase(clause[:v_start]), line_start + clause_start)
+            speaker = resolver.resolve(speaker_phrase(clause[:v_start]), line_start + clause_start)
             if speaker:
                 return speaker, verb
-        speaker = resolver.resolve(_speaker_phrase(clause), line_start + clause_start)
+        speaker = resolver.resolve(speaker_phrase(clause), line_start + clause_start)
         if speaker:
             return speaker, ":"
     if text[after_start:line_end].strip(" .…") == "" and line_end < len(text):
         nxt = text[line_end + 1 : text.find("\n", line_end + 1) if text.find("\n", line_end + 1) > 0 else len(text)]
-        for v_start, v_end, verb in _reporting_verbs(nxt, 0, min(len(nxt), 160)):
+        for v_start, v_end, verb in reporting_verbs(nxt, 0, min(len(nxt), 160)):
             if _BACK_REFERENCE.match(nxt[v_end:]):
-                speaker = resolver.resolve(_speaker_phrase(nxt[:v_start]), line_end + 1)
+                speaker = resolver.resolve(speaker_phrase(nxt[:v_start]), line_end + 1)
                 if speaker:
                     return speaker, verb
             break
@@ -371,7 +371,7 @@ def _reported_in(
 
 def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, current, word_ends):
     text = doc_text(doc)
-    for v_start, v_end, verb in _reporting_verbs(text, s_start, s_end, word_ends):
+    for v_start, v_end, verb in reporting_verbs(text, s_start, s_end, word_ends):
         if any(a <= v_start < b for a, b in quoted):
             continue
         left = text[s_start:v_start]
@@ -384,7 +384,7 @@ def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, cur
             continue
         if text[v_start].isupper():
             continue
-        phrase = _speaker_phrase(left)
+        phrase = speaker_phrase(left)
         speaker = resolver.resolve(phrase, v_start)
         if speaker and not speaker.is_person:
             # "Bác sĩ Nông Văn Hách, bệnh viện Đa khoa tỉnh Yên Bái cho biết": the person, not the affiliation
