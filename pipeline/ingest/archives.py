@@ -1,6 +1,8 @@
 """Archives (zip, tar.gz): their members, streamed one at a time, as `Source`s to be read like files.
 
-Nothing is extracted to disk, so member names with `..` or absolute paths are only labels.
+Nothing is extracted to disk, so member names with `..` or absolute paths are only labels, and
+links inside a tar are skipped. A member declaring more than `MAX_MEMBER_BYTES` is an error of
+its own, raised when it is opened (so it is charged to the member, not the archive).
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import BinaryIO
 
+from pipeline.ingest.limits import MAX_MEMBER_BYTES, too_large
 from pipeline.ingest.sources import Source, is_skipped
 
 
@@ -20,7 +23,8 @@ def zip_members(source: Source) -> Iterator[Source]:
         for info in archive.infolist():
             if info.is_dir() or is_skipped(info.filename):
                 continue
-            yield source.member(info.filename, partial(archive.open, info))
+            opener = partial(archive.open, info) if info.file_size <= MAX_MEMBER_BYTES else _oversized
+            yield source.member(info.filename, opener)
 
 
 def tar_members(source: Source) -> Iterator[Source]:
@@ -32,6 +36,9 @@ def tar_members(source: Source) -> Iterator[Source]:
         for member in archive:
             if not member.isfile() or is_skipped(member.name):
                 continue
+            if member.size > MAX_MEMBER_BYTES:
+                yield source.member(member.name, _oversized)
+                continue
             content = archive.extractfile(member)
             if content is not None:
                 yield source.member(member.name, _already_open(content))
@@ -39,3 +46,7 @@ def tar_members(source: Source) -> Iterator[Source]:
 
 def _already_open(stream: BinaryIO) -> Callable[[], BinaryIO]:
     return lambda: stream
+
+
+def _oversized() -> BinaryIO:
+    raise too_large("archive member", MAX_MEMBER_BYTES)

@@ -14,7 +14,8 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from pipeline.ingest.decoding import decode_bytes
-from pipeline.ingest.errors import NO_TEXT
+from pipeline.ingest.errors import DOCUMENT_TOO_LONG, NO_TEXT
+from pipeline.ingest.limits import MAX_DOCUMENT_CHARS
 from pipeline.records import IngestError, Record
 
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -61,11 +62,16 @@ def record_from_mapping(row: Mapping[Any, Any], origin: str) -> Record | IngestE
 
 
 def finish(record: Record) -> Record | IngestError:
-    """Reject a record with nothing to analyse; give an id-less record its content hash as id."""
+    """Reject a record with nothing to analyse, or too long to analyse (`MAX_DOCUMENT_CHARS`);
+    give an id-less record its content hash as id."""
     if not (record.title.strip() or record.body.strip()):
         return IngestError(source=record.origin, id=record.id, error=NO_TEXT)
     if not record.id:
         record.id = record.content_hash()
+    length = len(record.text)
+    if length > MAX_DOCUMENT_CHARS:
+        reason = DOCUMENT_TOO_LONG.format(length=length, limit=MAX_DOCUMENT_CHARS)
+        return IngestError(source=record.origin, id=record.id, error=reason)
     return record
 
 

@@ -7,9 +7,10 @@ from typing import Any
 
 import trafilatura
 
-from pipeline.ingest.decoding import decode_bytes
+from pipeline.ingest.decoding import check_text, decode_bytes
 from pipeline.ingest.errors import NO_ARTICLE
 from pipeline.ingest.fields import finish, normalize_date
+from pipeline.ingest.limits import MAX_DOCUMENT_BYTES, read_limited
 from pipeline.ingest.sources import Item, Source
 from pipeline.records import IngestError, Record
 
@@ -17,8 +18,9 @@ from pipeline.records import IngestError, Record
 def read_html(source: Source) -> Iterator[Item]:
     """One page is one document, id'd by its file stem; body paragraphs are separated by newlines."""
     with source.open() as stream:
-        markup = decode_bytes(stream.read())
-    page = extract_article(markup)
+        data = read_limited(stream, MAX_DOCUMENT_BYTES, "HTML page")
+    check_text(data)
+    page = extract_article(decode_bytes(data))
     title = (page.get("title") or "").strip()
     body = _drop_repeated_title((page.get("text") or "").strip(), title)
     if not body:

@@ -7,9 +7,10 @@ import json
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-from pipeline.ingest.decoding import decode_bytes, iter_text_lines
+from pipeline.ingest.decoding import LineTooLong, check_text, decode_bytes, iter_lines
 from pipeline.ingest.errors import INVALID_JSON, NOT_AN_OBJECT
 from pipeline.ingest.fields import record_from_mapping
+from pipeline.ingest.limits import MAX_JSON_BYTES, read_limited
 from pipeline.ingest.sources import Item, Source
 from pipeline.records import IngestError
 
@@ -31,10 +32,11 @@ def read_jsonl_gz(source: Source) -> Iterator[Item]:
 def read_json(source: Source) -> Iterator[Item]:
     """A JSON array of records (origin `file:N`), or a single record object (origin `file`)."""
     with source.open() as stream:
-        text = decode_bytes(stream.read())
+        raw = read_limited(stream, MAX_JSON_BYTES, "JSON file")
+    check_text(raw)
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
+        data = json.loads(decode_bytes(raw))
+    except (ValueError, RecursionError) as exc:  # bad syntax, huge numbers, deep nesting
         yield IngestError(source=source.origin, error=INVALID_JSON.format(detail=exc))
         return
     if isinstance(data, list):
@@ -45,12 +47,15 @@ def read_json(source: Source) -> Iterator[Item]:
 
 
 def _read_lines(stream: BinaryIO, source: Source) -> Iterator[Item]:
-    for number, line in enumerate(iter_text_lines(stream), 1):
+    for number, line in enumerate(iter_lines(stream), 1):
+        if isinstance(line, LineTooLong):
+            yield IngestError(source=source.at(number), error=line.reason)
+            continue
         if not line.strip():
             continue
         try:
             data = json.loads(line)
-        except json.JSONDecodeError as exc:
+        except (ValueError, RecursionError) as exc:  # bad syntax, huge numbers, deep nesting
             yield IngestError(source=source.at(number), error=INVALID_JSON.format(detail=exc))
             continue
         yield _from_object(data, source.at(number))

@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import PurePosixPath
 
 from pipeline.ingest.archives import tar_members, zip_members
-from pipeline.ingest.errors import describe, unsupported
+from pipeline.ingest.errors import NO_DOCUMENTS, describe, unsupported
 from pipeline.ingest.htmlpage import read_html
 from pipeline.ingest.jsonfiles import read_json, read_jsonl, read_jsonl_gz
 from pipeline.ingest.sources import Item, Source
@@ -51,16 +51,25 @@ def read_source(source: Source) -> Iterator[Item]:
 
     An error is charged to the innermost thing being read: a bad line to `file:N`, a corrupt member
     to `archive!member`, a truncated archive to the archive (after what was read before the break).
+    A file that yields nothing at all is reported too (NO_DOCUMENTS), so every input is accounted for.
     """
     suffix = match_suffix(source.name)
     if suffix is None:
         yield IngestError(source=source.origin, error=unsupported(PurePosixPath(source.name).suffix.lower()))
         return
+    found = 0
     try:
         if suffix in ARCHIVES:
             for member in ARCHIVES[suffix](source):
-                yield from read_source(member)
+                for item in read_source(member):
+                    found += 1
+                    yield item
         else:
-            yield from READERS[suffix](source)
+            for item in READERS[suffix](source):
+                found += 1
+                yield item
     except Exception as exc:  # one unreadable file must not stop a run over thousands
         yield IngestError(source=source.origin, error=describe(exc))
+        return
+    if not found:  # a blank .jsonl, a header-only .csv, "[]", an empty archive: say so, never skip silently
+        yield IngestError(source=source.origin, error=NO_DOCUMENTS)

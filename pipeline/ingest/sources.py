@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import BinaryIO
 
+from pipeline.ingest.limits import MAX_MEMBER_BYTES, read_limited
 from pipeline.records import IngestError, Record
 
 Item = Record | IngestError
@@ -54,7 +55,7 @@ class Source:
         if seekable:
             return stream
         with stream:
-            return io.BytesIO(stream.read())
+            return io.BytesIO(read_limited(stream, MAX_MEMBER_BYTES, "archive member"))
 
     def at(self, number: int) -> str:
         """Origin of the `number`-th (1-based) record of a multi-record file."""

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import io
 import itertools
 from collections.abc import Iterator
 
 import pyarrow.parquet as pq
 
 from pipeline.ingest.decoding import iter_text_lines
+from pipeline.ingest.errors import EMPTY_FILE, RejectedInput
 from pipeline.ingest.fields import KNOWN_FIELDS, record_from_mapping
 from pipeline.ingest.sources import Item, Source
 
@@ -35,6 +37,9 @@ def read_csv(source: Source) -> Iterator[Item]:
 def read_parquet(source: Source) -> Iterator[Item]:
     """Rows in batches, reading only the columns that map to Record fields (wide tables stay cheap)."""
     with source.open_seekable() as stream:
+        if stream.seek(0, io.SEEK_END) == 0:
+            raise RejectedInput(EMPTY_FILE)
+        stream.seek(0)
         table = pq.ParquetFile(stream)
         columns = [name for name in table.schema_arrow.names if name.strip().lower() in KNOWN_FIELDS]
         number = 0

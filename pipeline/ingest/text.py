@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pipeline.ingest.decoding import decode_bytes
+from pipeline.ingest.decoding import decode_bytes, text_problem
 from pipeline.ingest.errors import EMPTY_TEXT_FILE
 from pipeline.ingest.fields import finish
+from pipeline.ingest.limits import MAX_DOCUMENT_BYTES, read_limited
 from pipeline.ingest.sources import Item, Source
 from pipeline.records import IngestError, Record
 
@@ -15,10 +16,17 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def read_txt(source: Source) -> Iterator[Item]:
-    """One `.txt` file is one document, id'd by its file stem (e.g. "dan-van-toa-dam")."""
+    """One `.txt` file is one document, id'd by its file stem (e.g. "dan-van-toa-dam").
+
+    Empty and binary files, and files over `MAX_DOCUMENT_BYTES`, are one error each.
+    """
     with source.open() as stream:
-        text = decode_bytes(stream.read())
-    title, body = split_title(text)
+        data = read_limited(stream, MAX_DOCUMENT_BYTES, "text file")
+    problem = text_problem(data)
+    if problem is not None:
+        yield IngestError(source=source.origin, id=source.stem or None, error=problem)
+        return
+    title, body = split_title(decode_bytes(data))
     if not title:
         yield IngestError(source=source.origin, id=source.stem or None, error=EMPTY_TEXT_FILE)
         return
