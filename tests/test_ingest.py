@@ -8,9 +8,7 @@ import gzip
 import io
 import itertools
 import json
-import tarfile
 import unicodedata
-import zipfile
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -25,6 +23,7 @@ from pipeline.ingest.decoding import decode_bytes
 from pipeline.ingest.errors import NO_TEXT
 from pipeline.ingest.fields import normalize_date
 from pipeline.records import IngestError, Record
+from tests.archive_builders import tar_gz_bytes, zip_bytes
 
 SHARED = Path(__file__).parents[1] / ".." / "shared"
 
@@ -84,24 +83,6 @@ def _parquet_bytes(rows: list[dict[str, Any]], row_group_size: int = 1) -> bytes
     return buffer.getvalue()
 
 
-def _zip_bytes(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-def _tar_gz_bytes(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
-
-
 # name of the file written, its bytes, and the origin prefix of its records (before ":N")
 FORMATS: list[tuple[str, Callable[[list[dict[str, Any]]], bytes], str]] = [
     ("news.jsonl", _jsonl_bytes, "news.jsonl"),
@@ -109,9 +90,9 @@ FORMATS: list[tuple[str, Callable[[list[dict[str, Any]]], bytes], str]] = [
     ("news.json", lambda rows: json.dumps(rows, ensure_ascii=False).encode("utf-8"), "news.json"),
     ("news.csv", _csv_bytes, "news.csv"),
     ("news.parquet", _parquet_bytes, "news.parquet"),
-    ("news.zip", lambda rows: _zip_bytes({"inner/a.jsonl": _jsonl_bytes(rows)}), "news.zip!inner/a.jsonl"),
-    ("news.tar.gz", lambda rows: _tar_gz_bytes({"inner/a.csv": _csv_bytes(rows)}), "news.tar.gz!inner/a.csv"),
-    ("news.tgz", lambda rows: _tar_gz_bytes({"b.parquet": _parquet_bytes(rows)}), "news.tgz!b.parquet"),
+    ("news.zip", lambda rows: zip_bytes({"inner/a.jsonl": _jsonl_bytes(rows)}), "news.zip!inner/a.jsonl"),
+    ("news.tar.gz", lambda rows: tar_gz_bytes({"inner/a.csv": _csv_bytes(rows)}), "news.tar.gz!inner/a.csv"),
+    ("news.tgz", lambda rows: tar_gz_bytes({"b.parquet": _parquet_bytes(rows)}), "news.tgz!b.parquet"),
 ]
 
 
@@ -260,7 +241,7 @@ def test_ingest_truncated_gzip_keeps_records_before_the_break(tmp_path: Path) ->
     "data",
     [
         b"PK\x03\x04 this is not really a zip archive",
-        _zip_bytes({"a.jsonl": _jsonl_bytes(ARTICLES)})[:60],
+        zip_bytes({"a.jsonl": _jsonl_bytes(ARTICLES)})[:60],
         b"",
     ],
     ids=["garbage", "cut", "empty"],
@@ -276,7 +257,7 @@ def test_ingest_broken_zip_is_one_error(tmp_path: Path, data: bytes) -> None:
 
 def test_ingest_truncated_tar_gz_reports_error_and_keeps_earlier_members(tmp_path: Path) -> None:
     members = {f"bai-{n:02d}.txt": f"Tiêu đề {n}\n{'Thân bài. ' * 300}".encode() for n in range(10)}
-    data = _tar_gz_bytes(members)
+    data = tar_gz_bytes(members)
     path = tmp_path / "cut.tar.gz"
     path.write_bytes(data[: len(data) // 2])
     items = _items(path)
@@ -334,10 +315,10 @@ def test_ingest_folder_recursion_with_nested_archives(tmp_path: Path) -> None:
     (root / ".git").mkdir()
     (root / "a.txt").write_text("Tin thứ nhất\nNội dung thứ nhất.", encoding="utf-8")
     (root / "b" / "c" / "d.jsonl").write_bytes(_jsonl_bytes(ARTICLES[:1]))
-    inner_zip = _zip_bytes({"e.txt": "Tin lồng\nTrong zip lồng zip.".encode()})
-    inner_tar = _tar_gz_bytes({"f.jsonl": _jsonl_bytes(ARTICLES[1:])})
+    inner_zip = zip_bytes({"e.txt": "Tin lồng\nTrong zip lồng zip.".encode()})
+    inner_tar = tar_gz_bytes({"f.jsonl": _jsonl_bytes(ARTICLES[1:])})
     (root / "b" / "z.zip").write_bytes(
-        _zip_bytes(
+        zip_bytes(
             {
                 "tin/": b"",
                 "tin/g.csv": _csv_bytes(ARTICLES[:1]),
@@ -350,7 +331,7 @@ def test_ingest_folder_recursion_with_nested_archives(tmp_path: Path) -> None:
             }
         )
     )
-    (root / "b" / "t.tar.gz").write_bytes(_tar_gz_bytes({"zip-trong-tar.zip": inner_zip}))
+    (root / "b" / "t.tar.gz").write_bytes(tar_gz_bytes({"zip-trong-tar.zip": inner_zip}))
     (root / "x.pdf").write_bytes(b"%PDF")
     (root / ".DS_Store").write_bytes(b"\x00")
     (root / "__MACOSX" / "._a.txt").write_bytes(b"\x00")

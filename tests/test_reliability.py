@@ -12,9 +12,7 @@ import json
 import os
 import pickle
 import random
-import tarfile
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -37,6 +35,7 @@ from pipeline.ingest.limits import MAX_DOCUMENT_BYTES, MAX_DOCUMENT_CHARS
 from pipeline.normalize import clean_article, normalize_text
 from pipeline.records import IngestError, Record
 from pipeline.run import run
+from tests.archive_builders import tar_gz_bytes, zip_bytes
 from tests.test_reliability_encodings import encode_cp1258, encode_tcvn3, encode_vni
 
 # Original short articles written for these tests.
@@ -84,24 +83,6 @@ def _txt(title: str, body: str, newline: str = "\n") -> str:
 
 def _jsonl(rows: list[Any]) -> bytes:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode("utf-8")
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
-def _tar_gz(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz") as archive:
-        for name, data in members.items():
-            info = tarfile.TarInfo(name)
-            info.size = len(data)
-            archive.addfile(info, io.BytesIO(data))
-    return buffer.getvalue()
 
 
 def build_messy_archive(root: Path) -> tuple[dict[str, str], dict[str, str]]:
@@ -191,17 +172,17 @@ def build_messy_archive(root: Path) -> tuple[dict[str, str], dict[str, str]]:
     (root / "cat-do.jsonl.gz").write_bytes(gzip.compress(first) + second[: len(second) // 2])
     add_good("cat-do.jsonl.gz:1", "Bản tin nén số một")
     bad["cat-do.jsonl.gz"] = "truncated"
-    (root / "hong.zip").write_bytes(_zip({"a.txt": b"x" * 100})[:50])
+    (root / "hong.zip").write_bytes(zip_bytes({"a.txt": b"x" * 100})[:50])
     bad["hong.zip"] = "zip"
     slip = _txt("Tên tệp có hai chấm", "Tệp này chỉ có tên lạ, không được ghi ra ngoài thư mục.")
     absolute = _txt("Tên tệp là đường dẫn tuyệt đối", "Tệp này cũng chỉ được đọc, không được ghi ra đĩa.")
     legacy_member = encode_tcvn3(_txt("Bản tin cũ trong tệp nén", "Nội dung được gõ bằng phông chữ cũ."))
     (root / "kho.zip").write_bytes(
-        _zip({"../../thoat-ra.txt": slip.encode(), "/tmp/vnpipe-tuyet-doi.txt": absolute.encode()})
+        zip_bytes({"../../thoat-ra.txt": slip.encode(), "/tmp/vnpipe-tuyet-doi.txt": absolute.encode()})
     )
     add_good("kho.zip!../../thoat-ra.txt", "Tên tệp có hai chấm")
     add_good("kho.zip!/tmp/vnpipe-tuyet-doi.txt", "Tên tệp là đường dẫn tuyệt đối")
-    (root / "kho.tar.gz").write_bytes(_tar_gz({"cu/ban-tin-cu.txt": legacy_member}))
+    (root / "kho.tar.gz").write_bytes(tar_gz_bytes({"cu/ban-tin-cu.txt": legacy_member}))
     add_good("kho.tar.gz!cu/ban-tin-cu.txt", "Bản tin cũ trong tệp nén")
 
     # formats with nothing to read
@@ -343,7 +324,7 @@ def test_reliability_document_character_limit_matches_the_analyser(tmp_path: Pat
 def test_reliability_oversized_archive_member_is_its_own_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(archives_module, "MAX_MEMBER_BYTES", 1000)
     path = tmp_path / "bom.zip"
-    path.write_bytes(_zip({"nho.txt": "Tin nhỏ\nNội dung.".encode(), "lon.txt": b"Tin lon\n" + b" " * 5000}))
+    path.write_bytes(zip_bytes({"nho.txt": "Tin nhỏ\nNội dung.".encode(), "lon.txt": b"Tin lon\n" + b" " * 5000}))
     small, big = iter_records([path])
     assert isinstance(small, Record)
     assert big == IngestError(source=f"{path}!lon.txt", error="archive member too large: over the 1000 bytes limit")
