@@ -17,7 +17,7 @@ from typing import Any
 
 from pipeline.ingest import iter_records
 from pipeline.records import IngestError, Record
-from pipeline.store import DOCUMENTS, ERRORS, JsonlLog, done_ids, write_database, write_tables
+from pipeline.store import DOCUMENTS, ERRORS, DoneState, JsonlLog, done_state, write_database, write_tables
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
 
@@ -91,26 +91,37 @@ class DaskEngine:
         self.client.close()
 
 
-def _identified(records: Iterable[Record | IngestError], skip: set[str], stats: RunStats, errors: JsonlLog):
-    """Records with their ids; duplicates and ingest errors go straight to the error log."""
-    seen: set[str] = set()
+def _identified(records: Iterable[Record | IngestError], done: DoneState, stats: RunStats, errors: JsonlLog):
+    """Records with their ids; duplicates and ingest errors go straight to the error log.
+
+    The same text twice (by content hash) is processed once and the copy logged as a duplicate;
+    two different texts that share an id are both kept, the second under `id~hash`. With `done`
+    from an earlier run, what it finished is skipped and what it logged is not logged again.
+    """
+    seen_ids: set[str] = set()
+    seen_hashes: dict[str, str] = dict(done.hashes)
     for item in records:
         if isinstance(item, IngestError):
-            errors.write(item.to_dict())
-            stats.errors += 1
+            if (item.source, item.error) not in done.errors:
+                errors.write(item.to_dict())
+                stats.errors += 1
             continue
-        doc_id = item.id or item.content_hash()
+        content = item.content_hash()
+        doc_id = item.id or content
+        if doc_id in seen_ids or (doc_id in done.ids and done.hashes.get(content) not in (None, doc_id)):
+            doc_id = f"{doc_id}~{content[:8]}"  # another text under an id already taken
         item.id = doc_id
-        if doc_id in skip:
+        if doc_id in done.ids:
             stats.skipped += 1
             continue
-        if doc_id in seen:
-            errors.write(
-                IngestError(item.origin, f"duplicate document id '{doc_id}': processed once", doc_id).to_dict()
-            )
+        first = seen_hashes.get(content)
+        if first is not None:
+            reason = f"duplicate of document '{first}' (same text): processed once"
+            errors.write(IngestError(item.origin, reason, doc_id).to_dict())
             stats.errors += 1
             continue
-        seen.add(doc_id)
+        seen_ids.add(doc_id)
+        seen_hashes[content] = doc_id
         yield item
 
 
@@ -137,7 +148,7 @@ def run(
     except OSError as exc:
         raise RunError(f"cannot write to output folder {out}: {exc.strerror or exc}") from exc
     stats = RunStats(out=out)
-    skip = done_ids(out) if resume else set()
+    done = done_state(out) if resume else DoneState()
     documents = JsonlLog(out / DOCUMENTS, resume=resume)
     errors = JsonlLog(out / ERRORS, resume=resume)
     if engine == "dask":
@@ -147,10 +158,11 @@ def run(
     else:
         executor = LocalEngine(workers or os.cpu_count() or 1)
     try:
-        records = _identified(iter_records(inputs), skip, stats, errors)
+        records = _identified(iter_records(inputs), done, stats, errors)
         for batch in _batches(records, batch_size):
-            for status, payload in executor.map(batch):
+            for record, (status, payload) in zip(batch, executor.map(batch), strict=True):
                 if status == "ok":
+                    payload["content_hash"] = record.content_hash()
                     documents.write(payload)
                     stats.documents += 1
                 else:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -104,11 +105,27 @@ def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
                     continue
 
 
-def done_ids(out: Path) -> set[str]:
-    """Ids already in documents.jsonl or errors.jsonl: what a resumed run must not process again."""
-    ids = {str(d["id"]) for d in iter_jsonl(out / DOCUMENTS) if "id" in d}
-    ids |= {str(e["id"]) for e in iter_jsonl(out / ERRORS) if e.get("id")}
-    return ids
+@dataclass
+class DoneState:
+    """What an earlier run into the same folder finished: a resumed run skips it and logs nothing twice."""
+
+    ids: set[str] = field(default_factory=set)
+    hashes: dict[str, str] = field(default_factory=dict)  # content hash -> id of the processed document
+    errors: set[tuple[str, str]] = field(default_factory=set)  # (source, reason) of logged failures
+
+
+def done_state(out: Path) -> DoneState:
+    state = DoneState()
+    for d in iter_jsonl(out / DOCUMENTS):
+        if "id" in d:
+            state.ids.add(str(d["id"]))
+            if d.get("content_hash"):
+                state.hashes[d["content_hash"]] = str(d["id"])
+    for e in iter_jsonl(out / ERRORS):
+        if e.get("id"):
+            state.ids.add(str(e["id"]))
+        state.errors.add((str(e.get("source")), str(e.get("error"))))
+    return state
 
 
 def write_tables(out: Path, batch_size: int = 500, theme_rows: list[dict[str, Any]] | None = None) -> None:
