@@ -108,7 +108,7 @@ def _identified(records: Iterable[Record | IngestError], done: DoneState, stats:
             continue
         content = item.content_hash()
         doc_id = item.id or content
-        if doc_id in seen_ids or (doc_id in done.ids and done.hashes.get(content) not in (None, doc_id)):
+        if doc_id in seen_ids or done.id_hashes.get(doc_id, content) != content:
             doc_id = f"{doc_id}~{content[:8]}"  # another text under an id already taken
         item.id = doc_id
         if doc_id in done.ids:

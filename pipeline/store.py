@@ -109,8 +109,9 @@ def iter_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 class DoneState:
     """What an earlier run into the same folder finished: a resumed run skips it and logs nothing twice."""
 
-    ids: set[str] = field(default_factory=set)
+    ids: set[str] = field(default_factory=set)  # of documents and of logged failures
     hashes: dict[str, str] = field(default_factory=dict)  # content hash -> id of the processed document
+    id_hashes: dict[str, str] = field(default_factory=dict)  # id of a processed document -> its content hash
     errors: set[tuple[str, str]] = field(default_factory=set)  # (source, reason) of logged failures
 
 
@@ -121,6 +122,7 @@ def done_state(out: Path) -> DoneState:
             state.ids.add(str(d["id"]))
             if d.get("content_hash"):
                 state.hashes[d["content_hash"]] = str(d["id"])
+                state.id_hashes[str(d["id"])] = d["content_hash"]
     for e in iter_jsonl(out / ERRORS):
         if e.get("id"):
             state.ids.add(str(e["id"]))

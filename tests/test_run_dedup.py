@@ -43,3 +43,14 @@ def test_run_resume_logs_nothing_twice(tmp_path: Path) -> None:
     stats = run([src], out, workers=1, resume=True)
     assert (stats.documents, stats.errors, stats.skipped) == (0, 0, 1)
     assert (_lines(out / "documents.jsonl"), _lines(out / "errors.jsonl")) == before
+
+
+def test_run_resume_keeps_logged_duplicates_once(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    for name in ("a", "b"):
+        (tmp_path / "in" / f"{name}.txt").write_text(f"Tỉnh kiểm tra thực phẩm\n\n{BODY}", encoding="utf-8")
+    out = tmp_path / "out"
+    run([tmp_path / "in"], out, workers=1)
+    stats = run([tmp_path / "in"], out, workers=1, resume=True)
+    assert (stats.documents, stats.errors, stats.skipped) == (0, 0, 2)
+    assert len(_lines(out / "documents.jsonl")) == len(_lines(out / "errors.jsonl")) == 1
