@@ -20,6 +20,9 @@ def run_command(
     engine: Annotated[str, typer.Option(help="local or dask.")] = "local",
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address, e.g. tcp://host:8786.")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
+    themes_from: Annotated[
+        Path | None, typer.Option(help="Reuse the theme model of an earlier output folder instead of fitting one.")
+    ] = None,
 ) -> None:
     """Process documents into DIR: documents.jsonl, tables/, vnpipe.duckdb, errors.jsonl, report.html."""
     from pipeline.run import RunError, run
@@ -36,9 +39,10 @@ def run_command(
             with Progress(*columns, transient=True) as progress:
                 task = progress.add_task("run", total=None)
                 stats = run(inputs, out, workers=workers, resume=resume, engine=engine, scheduler=scheduler,
-                            on_progress=lambda n: progress.advance(task, n))  # fmt: skip
+                            themes_from=themes_from, on_progress=lambda n: progress.advance(task, n))  # fmt: skip
         else:
-            stats = run(inputs, out, workers=workers, resume=resume, engine=engine, scheduler=scheduler)
+            stats = run(inputs, out, workers=workers, resume=resume, engine=engine, scheduler=scheduler,
+                        themes_from=themes_from)  # fmt: skip
     except RunError as exc:
         typer.echo(f"vnpipe: {exc}", err=True)
         raise typer.Exit(2) from None

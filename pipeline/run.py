@@ -134,6 +134,7 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     batch_size: int = 64,
+    themes_from: Path | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> RunStats:
     """Process every document under `inputs` (the embedded sample when empty) into `out`."""
@@ -176,14 +177,16 @@ def run(
         executor.close()
         documents.close()
         errors.close()
-    finish(out)
+    finish(out, themes_from=themes_from)
     return stats
 
 
-def finish(out: Path) -> None:
-    """Tables, database and report rebuilt from the complete JSONL results."""
+def finish(out: Path, *, themes_from: Path | None = None) -> None:
+    """Themes over the archive, then tables, database and report, rebuilt from the complete results."""
+    from pipeline.aggregate import assign_themes
     from pipeline.report import write_report
 
-    write_tables(out)
+    theme_rows = assign_themes(out, themes_from=themes_from)
+    write_tables(out, theme_rows=theme_rows)
     write_database(out)
     write_report(out)

@@ -86,3 +86,20 @@ def test_cli_no_readable_input_fails_with_reason(tmp_path: Path) -> None:
     result = runner.invoke(app, ["run", str(tmp_path / "missing"), "--out", str(tmp_path / "o")])
     assert result.exit_code != 0
     assert "no readable input" in result.output
+
+
+def test_cli_sample_themes_label_solutions(sample_run: Path, tmp_path: Path) -> None:
+    themes = pd.read_parquet(sample_run / "tables" / "themes.parquet")
+    assert len(themes) >= 2 and (themes["size"] > 0).all()
+    labels = set(themes["label"])
+    solutions = [s for d in _lines(sample_run / "documents.jsonl") for s in d["solutions"]]
+    assert solutions and all(s["theme"] in labels or s["theme"] is None for s in solutions)
+    assert (sample_run / "themes.joblib").exists()
+    # a later archive reuses the fitted model: its solutions get the same theme names
+    out = tmp_path / "later"
+    first = SAMPLE / "sample-006-009-thoi-su.jsonl"
+    result = runner.invoke(app, ["run", str(first), "--out", str(out), "--workers", "1", "-q",
+                                 "--themes-from", str(sample_run)])  # fmt: skip
+    assert result.exit_code == 0, result.output
+    later = [s["theme"] for d in _lines(out / "documents.jsonl") for s in d["solutions"]]
+    assert later and set(later) <= labels | {None}
