@@ -20,19 +20,39 @@ MODEL_FILE = "themes.joblib"
 MIN_SOLUTIONS = 12  # fewer solutions than this are too few to group
 
 
-def _solutions(out: Path) -> tuple[list[str], list[tuple[str, str | None]]]:
-    """Solution texts in file order, with (document id, published date) of each."""
+def _solutions(out: Path) -> tuple[list[str], list[tuple[str, str | None, str | None]]]:
+    """Solution texts in file order, with (document id, published date, source) of each."""
     texts: list[str] = []
-    where: list[tuple[str, str | None]] = []
+    where: list[tuple[str, str | None, str | None]] = []
     for doc in iter_jsonl(out / DOCUMENTS):
         for sol in doc.get("solutions") or []:
             texts.append(sol.get("text") or "")
-            where.append((str(doc["id"]), doc.get("published")))
+            where.append((str(doc["id"]), doc.get("published"), doc.get("source")))
     return texts, where
 
 
-def assign_themes(out: Path, *, themes_from: Path | None = None, random_state: int = 0) -> list[dict[str, Any]]:
-    """Label every solution of `out` with a theme; returns the rows of the `themes` table."""
+def _counts_by(labels, where, names, key_index: int, column: str) -> list[dict[str, Any]]:
+    """Solutions and documents per (theme, month or source)."""
+    solutions: dict[tuple[int, str], int] = defaultdict(int)
+    documents: dict[tuple[int, str], set[str]] = defaultdict(set)
+    for theme, item in zip(labels, where, strict=True):
+        value = item[key_index]
+        if key_index == 1:
+            value = value[:7] if value else None  # YYYY-MM
+        key = (int(theme), value or "(unknown)")
+        solutions[key] += 1
+        documents[key].add(item[0])
+    return [
+        {"theme_id": t, "label": names.get(t), column: v, "solutions": n, "documents": len(documents[(t, v)])}
+        for (t, v), n in sorted(solutions.items())
+    ]
+
+
+def assign_themes(
+    out: Path, *, themes_from: Path | None = None, random_state: int = 0
+) -> dict[str, list[dict[str, Any]]]:
+    """Label every solution of `out` with a theme; returns the rows of the `themes`, `themes_by_month`
+    and `themes_by_source` tables."""
     from pipeline.themes import ThemeModel
 
     texts, where = _solutions(out)
@@ -43,7 +63,7 @@ def assign_themes(out: Path, *, themes_from: Path | None = None, random_state: i
         model = ThemeModel(random_state=random_state).fit(texts)
         labels = list(model.labels_)
     else:
-        return []
+        return {}
     info = model.topic_info()
     names = dict(zip(info["theme"], info["label"], strict=True))
     _rewrite_with_themes(out, [names.get(t) if t >= 0 else None for t in labels])
@@ -51,7 +71,7 @@ def assign_themes(out: Path, *, themes_from: Path | None = None, random_state: i
     docs: dict[int, set[str]] = defaultdict(set)
     dates: dict[int, list[str]] = defaultdict(list)
     sizes: dict[int, int] = defaultdict(int)
-    for theme, (doc_id, published) in zip(labels, where, strict=True):
+    for theme, (doc_id, published, _source) in zip(labels, where, strict=True):
         sizes[theme] += 1
         docs[theme].add(doc_id)
         if published:
@@ -65,7 +85,11 @@ def assign_themes(out: Path, *, themes_from: Path | None = None, random_state: i
             "n_documents": len(docs.get(t, ())),
             "first_date": min(dates[t]) if dates.get(t) else None, "last_date": max(dates[t]) if dates.get(t) else None,
         })  # fmt: skip
-    return rows
+    return {
+        "themes": rows,
+        "themes_by_month": _counts_by(labels, where, names, 1, "month"),
+        "themes_by_source": _counts_by(labels, where, names, 2, "source"),
+    }
 
 
 def _rewrite_with_themes(out: Path, themes: list[str | None]) -> None:

@@ -186,7 +186,6 @@ def finish(out: Path, *, themes_from: Path | None = None) -> None:
     from pipeline.aggregate import assign_themes
     from pipeline.report import write_report
 
-    theme_rows = assign_themes(out, themes_from=themes_from)
-    write_tables(out, theme_rows=theme_rows)
+    write_tables(out, aggregates=assign_themes(out, themes_from=themes_from))
     write_database(out)
     write_report(out)

@@ -49,6 +49,12 @@ SCHEMAS: dict[str, pa.Schema] = {
         ("theme_id", _INT), ("label", _STR), ("size", _INT), ("top_words", _STRS), ("representative", _STR),
         ("n_documents", _INT), ("first_date", _STR), ("last_date", _STR),
     ]),
+    "themes_by_month": pa.schema([
+        ("theme_id", _INT), ("label", _STR), ("month", _STR), ("solutions", _INT), ("documents", _INT),
+    ]),
+    "themes_by_source": pa.schema([
+        ("theme_id", _INT), ("label", _STR), ("source", _STR), ("solutions", _INT), ("documents", _INT),
+    ]),
 }  # fmt: skip
 
 
@@ -130,8 +136,12 @@ def done_state(out: Path) -> DoneState:
     return state
 
 
-def write_tables(out: Path, batch_size: int = 500, theme_rows: list[dict[str, Any]] | None = None) -> None:
-    """Parquet tables from documents.jsonl, streamed in batches, each file replaced atomically."""
+def write_tables(out: Path, batch_size: int = 500, aggregates: dict[str, list[dict[str, Any]]] | None = None) -> None:
+    """Parquet tables from documents.jsonl, streamed in batches, each file replaced atomically.
+
+    `aggregates` holds the rows of the tables computed over the whole archive (themes and their
+    counts by month and by source), which no single document yields.
+    """
     folder = out / TABLES
     folder.mkdir(parents=True, exist_ok=True)
     writers = {name: pq.ParquetWriter(folder / f".{name}.parquet.tmp", schema) for name, schema in SCHEMAS.items()}
@@ -148,7 +158,8 @@ def write_tables(out: Path, batch_size: int = 500, theme_rows: list[dict[str, An
                 buffers[name].extend(_rows(name, doc))
                 if len(buffers[name]) >= batch_size:
                     flush(name)
-        buffers["themes"].extend(theme_rows or [])
+        for name, rows in (aggregates or {}).items():
+            buffers[name].extend(rows)
         for name in SCHEMAS:
             flush(name)
     finally:

@@ -95,6 +95,9 @@ def test_cli_sample_themes_label_solutions(sample_run: Path, tmp_path: Path) -> 
     solutions = [s for d in _lines(sample_run / "documents.jsonl") for s in d["solutions"]]
     assert solutions and all(s["theme"] in labels or s["theme"] is None for s in solutions)
     assert (sample_run / "themes.joblib").exists()
+    by_month = pd.read_parquet(sample_run / "tables" / "themes_by_month.parquet")
+    by_source = pd.read_parquet(sample_run / "tables" / "themes_by_source.parquet")
+    assert by_month["solutions"].sum() == by_source["solutions"].sum() == len(solutions)
     # a later archive reuses the fitted model: its solutions get the same theme names
     out = tmp_path / "later"
     first = SAMPLE / "sample-006-009-thoi-su.jsonl"
