@@ -265,10 +265,10 @@ def test_reliability_archive_members_never_leave_their_archive(messy_run: dict[s
     assert not (base / "thoat-ra.txt").exists() and not (base.parent / "thoat-ra.txt").exists()
     assert not Path("/tmp/vnpipe-tuyet-doi.txt").exists()
     written = {p.name for p in messy_run["out"].rglob("*")}
-    assert written <= {"documents.jsonl", "errors.jsonl", "report.html", "vnpipe.duckdb", "tables"} | {
-        f"{name}.parquet"
-        for name in ("documents", "people", "statements", "solutions", "problems", "figures", "themes")
-    }
+    from pipeline.store import SCHEMAS
+
+    outputs = {"documents.jsonl", "errors.jsonl", "report.html", "vnpipe.duckdb", "tables", "themes.joblib"}
+    assert written <= outputs | {f"{name}.parquet" for name in SCHEMAS}
 
 
 # --------------------------------------------------------------------------- limits
