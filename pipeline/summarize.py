@@ -43,24 +43,59 @@ def keywords(doc: Doc, limit: int = 10) -> list[str]:
     return [surface[k] for k, _ in counts.most_common(limit)]
 
 
+# Chosen on development articles (not on the held-out ones the benchmark reports).
+_POSITION_WEIGHT = 0.2  # news puts the gist first
+_REDUNDANCY_WEIGHT = 0.5  # maximal marginal relevance: do not repeat what is already chosen
+_TITLE_WEIGHT = 2  # words of the headline count more in the document's centroid
+_BUDGET_SYLLABLES = 45  # about the length of a lead paragraph
+
+
+def _content_words(span) -> list[str]:
+    stop = word_set("stopwords")
+    return [
+        t.text.lower()
+        for t in span
+        if not (t.is_punct or t.is_space or t.like_num)
+        and t.text.lower() not in stop
+        and (" " in t.text or t.tag_ in ("N", "Np", "V", "A"))
+    ]
+
+
+def _cosine(a: Counter[str], b: Counter[str]) -> float:
+    num = sum(v * b[k] for k, v in a.items())
+    den = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return num / den if den else 0.0
+
+
 def summarize(doc: Doc, title: str, limit: int = 3) -> list[str]:
     """Up to `limit` sentences of the body, the most informative first.
 
-    A sentence scores by how many of the document's keywords it holds (log-damped frequency),
-    normalised by its length, with a bonus for sentences near the start (news puts the gist first).
+    Centroid summarisation: a sentence scores by its cosine with the document's content words (the
+    headline's counting double), plus a bonus for coming early; sentences are picked greedily with
+    a penalty for repeating one already picked, until about a lead paragraph's length.
     """
-    stop = word_set("stopwords")
-    freq: Counter[str] = Counter(
-        t.text.lower() for t in doc if " " in t.text and t.tag_ in ("N", "Np", "V") and t.text.lower() not in stop
-    )
-    candidates = []
-    for rank, sent in enumerate(doc.sents):
-        text = sent.text.strip()
-        if len(text.split()) < 8 or text == title.strip():
-            continue
-        words = [t.text.lower() for t in sent if " " in t.text]
-        score = sum(math.log1p(freq[w]) for w in set(words)) / math.sqrt(len(sent) + 1)
-        score *= 1.0 + 1.0 / (1 + rank)
-        candidates.append((score, rank, text))
-    best = sorted(candidates, reverse=True)[:limit]
-    return [text for _, _, text in best]
+    sentences = [
+        s for s in doc.sents if s.text.strip() and s.text.strip() != title.strip() and len(s.text.split()) >= 8
+    ]
+    if not sentences:
+        return []
+    vectors = [Counter(_content_words(s)) for s in sentences]
+    centroid: Counter[str] = Counter()
+    for v in vectors:
+        centroid.update(v.keys())
+    first = next(iter(doc.sents), None)
+    if first is not None and first.text.strip() == title.strip():
+        for w in set(_content_words(first)):
+            centroid[w] += _TITLE_WEIGHT
+    base = [_cosine(v, centroid) + _POSITION_WEIGHT / (1 + i) for i, v in enumerate(vectors)]
+    chosen: list[int] = []
+    length = 0
+    while len(chosen) < limit and length < _BUDGET_SYLLABLES and len(chosen) < len(sentences):
+
+        def gain(i: int) -> float:
+            return base[i] - _REDUNDANCY_WEIGHT * max((_cosine(vectors[i], vectors[j]) for j in chosen), default=0.0)
+
+        best = max((i for i in range(len(sentences)) if i not in chosen), key=gain)
+        chosen.append(best)
+        length += len(sentences[best].text.split())
+    return [sentences[i].text.strip() for i in chosen]
