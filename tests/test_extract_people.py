@@ -114,3 +114,17 @@ def test_people_bylines_and_photo_credits() -> None:
                                                     ("Trump", False), ("Putin", False), ("Flynn", False)])  # fmt: skip
 def test_people_vietnamese_syllable_shape(syllable: str, expected: bool) -> None:
     assert is_vietnamese_syllable(syllable) is expected
+
+
+def test_people_honorific_ends_the_title_chain() -> None:
+    text = (
+        "Bộ trưởng Ngoại giao Hoàng Minh Khải đã hội đàm với Ngoại trưởng Na Uy Henrik Aasland "
+        "nhân dịp ông Aasland thăm chính thức Việt Nam."
+    )
+    people = people_of(text)
+    assert people["Henrik Aasland"].roles == ["Ngoại trưởng Na Uy"]
+    assert "ông aasland" in [a.lower() for a in people["Henrik Aasland"].aliases]
+
+
+def test_people_city_named_like_a_person_is_a_place() -> None:
+    assert "Cao Lãnh" not in people_of("Hội nghị tổ chức tại thành phố Cao Lãnh. Cao Lãnh có nhiều đổi mới.")

@@ -314,8 +314,8 @@ def _foreign_name_start(run: list[Syllable], ctx: _Context, titled: bool, honor:
     titled = titled or i > 0
     foreign = any(not is_vietnamese_syllable(s.text) for s in name if len(s.text) > 1)
     labels = ctx.labels(name)
-    if not ctx.all_proper(name):
-        return -1
+    if not ctx.all_proper(name) and not (titled and foreign and len(name) > 1):
+        return -1  # the tagger's proper nouns, unless a title introduces a plainly foreign name
     if len(name) == 1:  # a given or family name alone: kept when it cannot be anything else
         return i if honor and len(name[0].text) > 1 else -1
     if titled or honor or "PER" in labels:
@@ -346,7 +346,9 @@ def _mentions(doc: Doc) -> list[Mention]:
         if not run:
             continue
         honor = _preceding_word(text, run[0].start, honorifics)
-        roles, chain_start = _roles_before(doc, run[0].start)
+        # an honorific ends the title chain: in "… Henrik Aasland nhân dịp ông Aasland" nothing before "ông"
+        # is a role of this mention
+        roles, chain_start = ([], run[0].start) if honor else _roles_before(doc, run[0].start)
         if not roles and _title_after(text, run[-1].end):
             roles = ["…"]  # "Michael Flynn - Bộ trưởng Quốc phòng": titled by what follows
         org = lexicon("org_heads").match_at(run, 0, text) or lexicon("known_organizations").match_at(run, 0, text)
@@ -369,7 +371,7 @@ def _mentions(doc: Doc) -> list[Mention]:
             blocked.add(fold(text[start:end]))
             continue  # "đường Lê Duẩn, Trần Hưng Đạo", "xã Tân Hóa ... Trường tiểu học số 2 Tân Hóa"
         if i > 0 or roles == ["…"]:
-            roles, chain_start = _roles_before(doc, start)
+            roles, chain_start = ([], start) if honor and i == 0 else _roles_before(doc, start)
         name = text[start:end]
         roles = roles + _roles_after(doc, end, roles[-1] if roles else None)
         alias_start = chain_start if chain_start < start else start
