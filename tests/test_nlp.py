@@ -36,3 +36,12 @@ def test_nlp_words_tags_entities() -> None:
 
 def test_nlp_segment_shape() -> None:
     assert segment("Hà Nội mưa to. Tôi đi học.") == [["Hà Nội", "mưa", "to", "."], ["Tôi", "đi", "học", "."]]
+
+
+def test_nlp_segment_same_words_as_the_doc() -> None:
+    from pipeline.run import SAMPLE
+
+    text = (SAMPLE / "sample-002-thai-binh-hoa-giai-co-so.txt").read_text(encoding="utf-8")
+    doc = annotate(text)
+    from_doc = [[" ".join(t.text.split()) for t in s if not t.is_space] for s in doc.sents]
+    assert segment(text) == [s for s in from_doc if s]

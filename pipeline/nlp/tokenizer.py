@@ -67,6 +67,17 @@ def align_words(text: str, start: int, end: int, words: list[str]) -> list[tuple
     return out
 
 
+def sentence_word_spans(text: str) -> list[list[tuple[int, int]]]:
+    """The (start, end) of every word of `text`, sentence by sentence (underthesea's segmentation)."""
+    from underthesea import word_tokenize
+
+    out = []
+    for s_start, s_end in iter_sentence_spans(text):
+        words = word_tokenize(text[s_start:s_end], use_token_normalize=False)
+        out.append(align_words(text, s_start, s_end, words))
+    return out
+
+
 class UndertheseaTokenizer:
     """Text -> Doc whose tokens are underthesea's words; whitespace other than one space becomes its own token."""
 
@@ -74,13 +85,10 @@ class UndertheseaTokenizer:
         self.vocab = vocab
 
     def __call__(self, text: str) -> Doc:
-        from underthesea import word_tokenize
-
         spans: list[tuple[int, int]] = []
         starts: list[bool] = []
-        for s_start, s_end in iter_sentence_spans(text):
-            words = word_tokenize(text[s_start:s_end], use_token_normalize=False)
-            for i, span in enumerate(align_words(text, s_start, s_end, words)):
+        for sentence in sentence_word_spans(text):
+            for i, span in enumerate(sentence):
                 spans.append(span)
                 starts.append(i == 0)
         words_out: list[str] = []
