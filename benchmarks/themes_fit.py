@@ -32,11 +32,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer  # noqa: E402
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score  # noqa: E402
 
 from pipeline.themes import ThemeModel  # noqa: E402
+from tests.theme_gold import read_gold_solutions  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpora" / "vietnews-dev-20k.jsonl.gz"
 DEV_GOLD = SHARED / "eval" / "dev-gold"
-CATEGORIES = ROOT / "tests" / "data" / "theme_categories.json"
 SAMPLE = ROOT / "corpora" / "sample"
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
@@ -70,13 +70,7 @@ def time_fit(texts: list[str], n_jobs: int | None) -> tuple[float, ThemeModel]:
 def gold_agreement() -> dict[str, tuple[float, float]] | None:
     if not DEV_GOLD.is_dir():
         return None
-    categories = json.loads(CATEGORIES.read_text(encoding="utf-8"))
-    texts, groups = [], []
-    for path in sorted(DEV_GOLD.glob("*.json")):
-        for solution in json.loads(path.read_text(encoding="utf-8")).get("solutions", []):
-            if solution.get("theme") in categories and solution.get("text"):
-                texts.append(solution["text"])
-                groups.append(categories[solution["theme"]])
+    texts, groups = read_gold_solutions(DEV_GOLD)
     k = len(set(groups))
     found = {
         "ThemeModel(n_themes=None)": ThemeModel(random_state=0).fit(texts).labels_,

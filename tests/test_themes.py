@@ -16,10 +16,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.metrics import adjusted_rand_score, normalized_mutual_info_score
 
 from pipeline.themes import ClassTfidf, ThemeModel, VietnameseWords
+from tests.theme_gold import CATEGORIES, read_gold_solutions
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DEV_GOLD = SHARED / "eval" / "dev-gold"
-CATEGORIES = Path(__file__).parent / "data" / "theme_categories.json"
 
 # Original short texts written for these tests: three clear themes, ten texts each.
 FLOODS = [
@@ -178,14 +178,7 @@ def gold_solutions() -> tuple[list[str], list[str]]:
     """Texts and hand-made categories of the dev-gold solutions (texts read here, never stored)."""
     if not DEV_GOLD.is_dir():
         pytest.skip(f"{DEV_GOLD} not available (../shared is absent)")
-    categories = json.loads(CATEGORIES.read_text(encoding="utf-8"))
-    texts, groups = [], []
-    for path in sorted(DEV_GOLD.glob("*.json")):
-        for solution in json.loads(path.read_text(encoding="utf-8")).get("solutions", []):
-            if solution.get("theme") in categories and solution.get("text"):
-                texts.append(solution["text"])
-                groups.append(categories[solution["theme"]])
-    return texts, groups
+    return read_gold_solutions(DEV_GOLD)
 
 
 def agreement_scores(random_state: int = 0) -> dict[str, tuple[float, float]]:
