@@ -85,3 +85,50 @@ def test_statements_speech_paragraphs_are_the_speakers() -> None:
     assert len(summary["statements"]) == 2
     assert {s["speaker"] for s in summary["statements"]} == {"Hoàng Văn Sơn"}
     assert all(s["type"] == "direct" for s in summary["statements"])
+
+
+def test_statements_abbreviation_does_not_end_the_sentence() -> None:
+    text = (
+        "Quốc hội thảo luận về nông nghiệp\n\n"
+        "Đầu tiên là đại biểu Lê Minh Khoa (TP. HCM) cảnh báo tình trạng thiếu nước tưới đang lan rộng."
+    )
+    (st,) = statements_of(text)
+    assert (st["speaker"], st["cue"]) == ("Lê Minh Khoa", "cảnh báo")
+
+
+def test_statements_participle_opener_names_its_own_speaker() -> None:
+    text = (
+        "Quốc hội thảo luận về nông nghiệp\n\n"
+        "Đại biểu Trần Văn Lộc cho rằng cần có chiến lược tổng thể cho nông nghiệp.\n"
+        "Chia sẻ quan điểm này, đại biểu Hà Thị Mai lưu ý nông nghiệp đang đối diện nhiều thách thức."
+    )
+    sts = statements_of(text)
+    assert [(s["speaker"], s["cue"]) for s in sts] == [("Trần Văn Lộc", "cho rằng"), ("Hà Thị Mai", "lưu ý")]
+
+
+def test_statements_collective_subject_is_not_the_minister_it_contains() -> None:
+    text = (
+        "Hội nghị bộ trưởng ngoại giao\n\n"
+        "Phó Thủ tướng, Bộ trưởng Ngoại giao Lê Văn Sơn dẫn đầu đoàn Việt Nam dự hội nghị.\n"
+        "Về vấn đề an ninh khu vực, các bộ trưởng ngoại giao ASEAN bày tỏ quan ngại về các hoạt động quân sự gần đây.\n"
+        "Các bộ trưởng nhất trí sớm hoàn tất bộ quy tắc ứng xử trong năm nay.\n"
+        "Hai bên trao đổi về tình hình khu vực và tái khẳng định: “Mọi tranh chấp phải được giải quyết hòa bình”."
+    )
+    sts = statements_of(text)
+    assert [(s["speaker"], s["speaker_is_person"]) for s in sts] == [
+        ("các bộ trưởng ngoại giao ASEAN", False),
+        ("các bộ trưởng ngoại giao ASEAN", False),
+        ("Hai bên", False),
+    ]
+
+
+def test_statements_cited_source_and_foreign_family_name_pronoun() -> None:
+    text = (
+        "Lầu Năm Góc chưa quyết định\n\n"
+        "Quyền Bộ trưởng Quốc phòng Mỹ Patrick Shanahan đến thăm châu Âu.\n"
+        "Tại cuộc họp báo, Shanahan cho hay bộ chưa đưa ra quyết định nào về ngân sách.\n"
+        "Theo ông, Bộ Quốc phòng không muốn lấy tiền từ những dự án xây nhà ở cho quân nhân.\n"
+        "Báo Washington Post dẫn một số nguồn tin cho biết kế hoạch sẽ được công bố vào tuần sau."
+    )
+    sts = statements_of(text)
+    assert [s["speaker"] for s in sts] == ["Patrick Shanahan", "Patrick Shanahan", "một số nguồn tin"]

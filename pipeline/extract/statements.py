@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
 from pipeline.extract.people import is_vietnamese_syllable
-from pipeline.extract.text import doc_text, fold, lexicon, syllables
+from pipeline.extract.text import SYLLABLE, doc_text, fold, lexicon, syllables
 from pipeline.records import Person, Statement
+from pipeline.resources import load_lexicon
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "''": "''", "«": "»", "'": "'"}
 _QUOTE = re.compile(r"“|''|\"|‘|«|(?<![\w])'(?=\w)")
@@ -38,6 +40,10 @@ _TRAILERS = re.compile(
 )
 # "Theo Bộ Xây dựng, …", "Cụ thể, theo X, …", "Điều này, theo X, sẽ …": the source between "theo" and a comma
 _THEO = re.compile(r"(?:^|,\s)(?:(?i:còn|cũng|và) )?[Tt]heo ([^,.;:]{3,100}?), ")
+# a source citing another: "Báo SCMP dẫn một số nguồn tin", "Reuters dẫn lời một quan chức"
+_CITES = re.compile(r"^.{2,80}?\s(?:dẫn lời|dẫn nguồn|dẫn)\s(?=\S)")
+# a plural or collective subject names a group, never one person through a title it contains
+_COLLECTIVE = re.compile(r"^(?:các|những|hai|ba|nhiều|một số|cả hai|mọi|đa số|phần lớn)\s", re.IGNORECASE)
 _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"^\s*(?:như vậy|như thế|như trên|điều này)\b", re.IGNORECASE)
 
@@ -59,7 +65,7 @@ class SpeakerResolver:
             forms = {p.name, *p.aliases, *p.roles}
             given = p.name.split()[-1]
             forms |= {f"{h} {given}" for h in ("ông", "bà", "anh", "chị", "đồng chí")}
-            if len(p.name.split()) > 1 and not all(is_vietnamese_syllable(w) for w in p.name.split()):
+            if _foreign(p.name):
                 forms.add(given)  # a foreign family name alone: "Flynn nói", "Putin cho biết"
             self.keys.extend((fold(f), p) for f in forms if len(f) > 2)
         self.keys.sort(key=lambda kp: -len(kp[0]))
@@ -67,9 +73,12 @@ class SpeakerResolver:
         for p in people:
             given = p.name.split()[-1]
             forms = {p.name, *p.aliases} | {f"{h} {given}" for h in ("ông", "bà", "Ông", "Bà")}
+            if _foreign(p.name):
+                forms.add(given)  # "Shanahan cho hay …" then "Theo ông, …"
             for form in forms:
                 mentions.extend((m.start(), p) for m in re.finditer(rf"\b{re.escape(form)}\b", text))
         self.positions = sorted(mentions, key=lambda x: x[0])
+        self.sources: list[str] = []  # non-person sources already named, for "các bộ trưởng" -> the full phrase
 
     def people_named(self, phrase: str) -> list[Person]:
         """Every person whose full name the phrase holds, in the order they appear."""
@@ -77,7 +86,7 @@ class SpeakerResolver:
         found = [(key.find(f" {fold(p.name)} "), p) for p in self.people]
         return [p for pos, p in sorted((x for x in found if x[0] >= 0), key=lambda x: x[0])]
 
-    def person_in(self, phrase: str) -> Person | None:
+    def person_in(self, phrase: str, offset: int | None = None) -> Person | None:
         """The person a phrase names: the first named in it ("A và B khẳng định" -> A), by the longest
         name, alias or role found at that place."""
         key = f" {fold(phrase)} "
@@ -93,18 +102,24 @@ class SpeakerResolver:
         for form, person in self.keys:
             if f" {form} " in key:
                 return person
-        return self._by_title(phrase)
+        return self._by_title(phrase, offset)
 
-    def _by_title(self, phrase: str) -> Person | None:
-        """ "Bí thư Yên Bái" -> the one person whose role has that title and every capitalised word."""
+    def _by_title(self, phrase: str, offset: int | None = None) -> Person | None:
+        """ "Bí thư Yên Bái" -> the person whose role has that title and every capitalised word; when
+        several have, the one named last before `offset` ("đại biểu TP. HCM" after "Đại biểu Tô Thị
+        Bích Châu (TP. HCM)"). "nhà lãnh đạo Hàn Quốc" -> the person whose role names Hàn Quốc."""
         words = phrase.split()
         if not words or len(words) > 8:
             return None
-        caps = {w.lower() for w in words[1:] if w[:1].isupper()}
-        head = fold(" ".join(words[:2]))
+        caps = {w.lower() for w in SYLLABLE.findall(" ".join(words[1:])) if w[:1].isupper()}
+        leader = next((n for n in _LEADER_NOUNS if fold(phrase).startswith(n + " ")), None)
+        head = "" if leader and caps else fold(" ".join(words[:2]))
         matches = [
-            p for p in self.people if any(fold(r).startswith(head) and caps <= set(fold(r).split()) for r in p.roles)
+            p for p in self.people if any(fold(r).startswith(head) and caps <= set(syllable_keys(r)) for r in p.roles)
         ]
+        if len(matches) > 1 and offset is not None and caps:
+            named = [p for pos, p in self.positions if pos < offset and p in matches]
+            return named[-1] if named else None
         return matches[0] if len(matches) == 1 else None
 
     def last_person_before(self, offset: int) -> Person | None:
@@ -113,9 +128,13 @@ class SpeakerResolver:
 
     def resolve(self, phrase: str, offset: int) -> Speaker | None:
         phrase = _TRAILERS.sub("", _LEADERS.sub("", phrase.strip(" ,-–—:")).strip(" ,-–—"))
+        cited = _CITES.search(phrase)
+        if cited:  # "Báo SCMP dẫn một số nguồn tin": the source cited speaks
+            phrase = phrase[cited.end() :]
         if not phrase or len(phrase) > 160:
             return None
-        person = self.person_in(phrase)
+        collective = _COLLECTIVE.match(phrase) is not None  # "các bộ trưởng ngoại giao ASEAN", "hai bên"
+        person = None if collective else self.person_in(phrase, offset)
         if person:
             return Speaker(person.name, True)
         if fold(phrase) in _PRONOUNS:
@@ -123,7 +142,25 @@ class SpeakerResolver:
             return Speaker(person.name, True) if person else None
         if len(phrase.split()) > 14 or not _looks_like_source(phrase):
             return None
+        key = fold(phrase)
+        fuller = [s for s in self.sources if fold(s).startswith(key + " ")]
+        if fuller:  # "Các bộ trưởng" after "các bộ trưởng ngoại giao ASEAN": the same source
+            return Speaker(fuller[-1], False)
         return Speaker(phrase, False)
+
+    def note(self, speaker: Speaker) -> None:
+        """Remember a non-person source that was given a statement, so later short forms resolve to it."""
+        if not speaker.is_person and speaker.name not in self.sources:
+            self.sources.append(speaker.name)
+
+
+def _foreign(name: str) -> bool:
+    """A name of several words not all Vietnamese syllables ("Patrick Shanahan"): its family name alone refers."""
+    return len(name.split()) > 1 and not all(is_vietnamese_syllable(w) for w in name.split())
+
+
+def syllable_keys(phrase: str) -> list[str]:
+    return [w.lower() for w in SYLLABLE.findall(phrase)]
 
 
 def _looks_like_source(phrase: str) -> bool:
@@ -229,7 +266,7 @@ def extract_statements(doc: Doc, people: list[Person], *, kind: str = "news") ->
     resolver = SpeakerResolver(people, text)
     paragraphs = _paragraphs(text)
     quotes = list(_quotes(text))
-    out: list[Statement] = list(_direct(text, quotes, paragraphs, resolver))
+    out: list[Statement] = list(_direct(doc, quotes, paragraphs, resolver))
     if kind in ("speech", "letter"):  # the body is the speaker's own words, not reported speech
         out += _speech(text, paragraphs, people, out)
     else:
@@ -239,20 +276,23 @@ def extract_statements(doc: Doc, people: list[Person], *, kind: str = "news") ->
     return out
 
 
-def _direct(text: str, quotes, paragraphs, resolver: SpeakerResolver) -> Iterator[Statement]:
+def _direct(doc: Doc, quotes, paragraphs, resolver: SpeakerResolver) -> Iterator[Statement]:
+    text = doc_text(doc)
     for q_start, q_end in quotes:
         content = text[q_start:q_end].strip()
         if len(syllables(content)) < _MIN_SYLLABLES:
             continue
-        found = _attribute_quote(text, q_start, q_end, paragraphs, resolver)
+        found = _attribute_quote(doc, q_start, q_end, paragraphs, resolver)
         if found:
             speaker, cue = found
+            resolver.note(speaker)
             yield Statement(speaker.name, speaker.is_person, "direct", cue, content, q_start, q_end)
 
 
-def _attribute_quote(text: str, q_start: int, q_end: int, paragraphs, resolver: SpeakerResolver):
+def _attribute_quote(doc: Doc, q_start: int, q_end: int, paragraphs, resolver: SpeakerResolver):
     """Speaker and cue of a quote: "…”, ông A nói." after it, "A nói: “…" before it, or a next
     paragraph "A nói như vậy"."""
+    text = doc_text(doc)
     line_start = text.rfind("\n", 0, q_start) + 1
     line_end = text.find("\n", q_end)
     line_end = len(text) if line_end < 0 else line_end
@@ -271,7 +311,10 @@ def _attribute_quote(text: str, q_start: int, q_end: int, paragraphs, resolver: 
         verbs = list(reporting_verbs(clause, 0, len(clause)))
         if verbs:
             v_start, _, verb = verbs[-1]
-            speaker = resolver.resolve(speaker_phrase(clause[:v_start]), line_start + clause_start)
+            phrase = speaker_phrase(clause[:v_start])
+            speaker = resolver.resolve(phrase, line_start + clause_start)
+            if speaker and not speaker.is_person and _COLLECTIVE.match(speaker.name):
+                speaker = _collective_subject(doc, speaker, line_start + clause_start + v_start, resolver)
             if speaker:
                 return speaker, verb
         speaker = resolver.resolve(speaker_phrase(clause), line_start + clause_start)
@@ -315,6 +358,7 @@ def _reported(doc: Doc, paragraphs, quotes, direct: list[Statement], resolver: S
                 c_start, c_end = _content(text, c_start, c_end)
                 content = text[c_start:c_end]
                 if len(syllables(content)) >= _MIN_SYLLABLES and not _BACK_REFERENCE.match(content):
+                    resolver.note(speaker)
                     for name in (speaker.name, *speaker.others):
                         out.append(Statement(name, speaker.is_person, "indirect", cue, content, c_start, c_end))
             current, follow_ons = found[-1][0], 0
@@ -335,6 +379,18 @@ def _reported(doc: Doc, paragraphs, quotes, direct: list[Statement], resolver: S
     return out
 
 
+def _collective_subject(doc: Doc, speaker: Speaker, end: int, resolver: SpeakerResolver) -> Speaker | None:
+    """A group as the subject: "Hai bên trao đổi … và tái khẳng định" -> "Hai bên", its noun phrase up to
+    the first verb. The speaker's phrase ends at or before `end`."""
+    text = doc_text(doc)
+    start = text.rfind(speaker.name, max(0, end - 300), end)
+    span = doc.char_span(start, end, alignment_mode="expand") if start >= 0 else None
+    if span is None:
+        return speaker
+    verb = next((t for t in list(span)[1:] if t.pos_ == "VERB" and t.text[:1].islower()), None)
+    return resolver.resolve(text[start : verb.idx if verb is not None else end], end)
+
+
 def _noun_phrase(doc: Doc, start: int, end: int) -> bool:
     """A source phrase is a noun phrase: after its first word, no lower-case verb ("Tổ chức thăm hỏi ...")."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -353,12 +409,26 @@ _ELIDED_SUBJECT = re.compile(
 )
 
 
+def _sentence_starts(text: str, start: int, end: int) -> Iterator[int]:
+    """Where each sentence after the first starts: not after an abbreviation ("TP. HCM", "PGS. TS")."""
+    abbreviations = _abbreviations()
+    for m in _SENTENCE_END.finditer(text, start, end):
+        word = re.search(r"(\w+)\.$", text[max(start, m.start() - 8) : m.start()])
+        if not (word and word.group(1) in abbreviations):
+            yield m.end()
+
+
+@cache
+def _abbreviations() -> frozenset[str]:
+    return frozenset(load_lexicon("abbreviations"))
+
+
 def _reported_in(
     doc: Doc, p_start: int, p_end: int, quoted, resolver: SpeakerResolver, current: Speaker | None, word_ends
 ) -> Iterator[tuple[Speaker, str, int, int]]:
     """(speaker, cue, sentence start, content start) of each sentence of a paragraph that reports speech."""
     text = doc_text(doc)
-    bounds = [p_start, *(p_start + m.end() for m in _SENTENCE_END.finditer(text[p_start:p_end]))]
+    bounds = [p_start, *_sentence_starts(text, p_start, p_end)]
     for n, s_start in enumerate(bounds):
         s_end = bounds[n + 1] if n + 1 < len(bounds) else p_end
         if any(a <= s_start and s_end <= b for a, b in quoted):
@@ -371,22 +441,34 @@ def _reported_in(
 
 def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, current, word_ends):
     text = doc_text(doc)
+    elided = None  # a verb opening the sentence with the subject left out: the current source's words
     for v_start, v_end, verb in reporting_verbs(text, s_start, s_end, word_ends):
         if any(a <= v_start < b for a, b in quoted):
             continue
         left = text[s_start:v_start]
+        if elided:
+            # "Chia sẻ quan điểm này, đại biểu Hà Minh Tâm lưu ý …": the opening verb was a participle
+            # clause and the sentence names its own speaker after the comma
+            speaker = resolver.resolve(speaker_phrase(left), v_start) if ", " in left else None
+            if speaker and speaker.is_person:
+                return speaker, verb, v_end
+            continue
         if _ELIDED_SUBJECT.match(left.strip(" ,")):
             # the verb opens its sentence ("Đề nghị Bộ Xây dựng …", "Ông cũng cho biết …"): the current source
             after_semicolon = text[:s_start].rstrip().endswith(";")
             if current and (text[v_start].isupper() or left.strip() or after_semicolon):
                 pronoun = resolver.resolve(left, v_start) if left.strip() else None
-                return (pronoun or current), verb, v_end
+                elided = (pronoun or current), verb, v_end
+                if left.strip():
+                    return elided
             continue
         if text[v_start].isupper():
             continue
         phrase = speaker_phrase(left)
         speaker = resolver.resolve(phrase, v_start)
-        if speaker and not speaker.is_person:
+        if speaker and not speaker.is_person and _COLLECTIVE.match(speaker.name):
+            speaker = _collective_subject(doc, speaker, v_start, resolver)
+        elif speaker and not speaker.is_person:
             # "Bác sĩ Nông Văn Hách, bệnh viện Đa khoa tỉnh Yên Bái cho biết": the person, not the affiliation
             pieces = left.rsplit(", ", 2)
             person = resolver.person_in(", ".join(pieces[-2:])) if len(pieces) > 1 else None
@@ -396,8 +478,15 @@ def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, cur
             named = resolver.people_named(phrase)
             if len(named) > 1 and named[0].name == speaker.name:
                 speaker = Speaker(speaker.name, True, tuple(p.name for p in named[1:]))
-        if speaker and (speaker.is_person or _noun_phrase(doc, v_start - len(phrase.lstrip()), v_start)):
+        if speaker and not speaker.is_person:
+            named_at = text.rfind(speaker.name, s_start, v_start)
+            subject_start = named_at if named_at >= 0 else v_start - len(phrase.lstrip())
+            if not _noun_phrase(doc, subject_start, v_start):
+                speaker = None
+        if speaker:
             return speaker, verb, v_end
+    if elided:
+        return elided
     for m in _THEO.finditer(text[s_start:s_end]):
         speaker = resolver.resolve(m.group(1), s_start + m.start(1))
         if speaker:
