@@ -132,3 +132,18 @@ def test_statements_cited_source_and_foreign_family_name_pronoun() -> None:
     )
     sts = statements_of(text)
     assert [s["speaker"] for s in sts] == ["Patrick Shanahan", "Patrick Shanahan", "một số nguồn tin"]
+
+
+def test_statements_coordinated_reporting_verbs_split_but_embedded_predicates_do_not() -> None:
+    text = (
+        "Thủ tướng làm việc với tỉnh\n\n"
+        "Thủ tướng Lê Văn Bình nói nhiều hộ dân vùng cao vẫn còn rất khó khăn và lưu ý các ngành phải tập trung "
+        "nguồn lực cho nông thôn.\n"
+        "Bộ trưởng Trần Quốc Huy cho biết bộ sẽ tổng hợp ý kiến và đề xuất Chính phủ cơ chế đầu tư mới."
+    )
+    sts = statements_of(text)
+    assert [(s["speaker"], s["cue"], s["text"]) for s in sts] == [
+        ("Lê Văn Bình", "nói", "nhiều hộ dân vùng cao vẫn còn rất khó khăn"),
+        ("Lê Văn Bình", "lưu ý", "các ngành phải tập trung nguồn lực cho nông thôn"),
+        ("Trần Quốc Huy", "cho biết", "bộ sẽ tổng hợp ý kiến và đề xuất Chính phủ cơ chế đầu tư mới"),
+    ]

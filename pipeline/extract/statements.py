@@ -44,6 +44,7 @@ _THEO = re.compile(r"(?:^|,\s)(?:(?i:còn|cũng|và) )?[Tt]heo ([^,.;:]{3,100}?)
 _CITES = re.compile(r"^.{2,80}?\s(?:dẫn lời|dẫn nguồn|dẫn)\s(?=\S)")
 # a plural or collective subject names a group, never one person through a title it contains
 _COLLECTIVE = re.compile(r"^(?:các|những|hai|ba|nhiều|một số|cả hai|mọi|đa số|phần lớn)\s", re.IGNORECASE)
+_NOMINALISERS = {"lời", "sự", "việc", "cuộc", "bài", "những", "các"}  # words that turn the verb after them into a noun
 _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"^\s*(?:như vậy|như thế|như trên|điều này)\b", re.IGNORECASE)
 
@@ -67,6 +68,7 @@ class SpeakerResolver:
             forms |= {f"{h} {given}" for h in ("ông", "bà", "anh", "chị", "đồng chí")}
             if _foreign(p.name):
                 forms.add(given)  # a foreign family name alone: "Flynn nói", "Putin cho biết"
+                forms |= {f"{h} {p.name.split()[0]}" for h in ("ông", "bà")}  # family name first: "ông Moon"
             self.keys.extend((fold(f), p) for f in forms if len(f) > 2)
         self.keys.sort(key=lambda kp: -len(kp[0]))
         mentions = []
@@ -75,6 +77,7 @@ class SpeakerResolver:
             forms = {p.name, *p.aliases} | {f"{h} {given}" for h in ("ông", "bà", "Ông", "Bà")}
             if _foreign(p.name):
                 forms.add(given)  # "Shanahan cho hay …" then "Theo ông, …"
+                forms |= {f"{h} {p.name.split()[0]}" for h in ("ông", "bà", "Ông", "Bà")}  # "ông Moon"
             for form in forms:
                 mentions.extend((m.start(), p) for m in re.finditer(rf"\b{re.escape(form)}\b", text))
         self.positions = sorted(mentions, key=lambda x: x[0])
@@ -170,6 +173,8 @@ def _looks_like_source(phrase: str) -> bool:
         return False
     if lexicon("source_nouns").match_at(sylls, 0, phrase) or lexicon("org_heads").match_at(sylls, 0, phrase):
         return True
+    if re.fullmatch(r"[\w.-]+\.(?:com|net|org|vn|gov|info)(?:\.\w{2})?", phrase.strip(), re.IGNORECASE):
+        return True  # a news site: "Theo news.au.com, …"
     return bool(lexicon("known_organizations").match_at(sylls, 0, phrase))
 
 
@@ -193,6 +198,8 @@ def reporting_verbs(
                 n = 0
         if n and word_ends is not None and sylls[i + n - 1].end not in word_ends:
             n = 0
+        if n and i > 0 and sylls[i - 1].text.lower() in _NOMINALISERS:
+            n = 0  # "đưa ra lời bình luận", "sự đồng ý": the verb made a noun reports nothing
         if n:
             yield sylls[i].start, sylls[i + n - 1].end, text[sylls[i].start : sylls[i + n - 1].end]
             i += n
@@ -242,11 +249,20 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
 
 
+# conjunctions that open a subordinate clause with its own subject: "… sau khi ông Moon cho rằng"
+_SUBORDINATOR = re.compile(
+    r"\b(?:sau khi|trước khi|trong khi|khi|nhưng|song|bởi vì|vì vậy|nên)\s+(?=\S)", re.IGNORECASE
+)
+
+
 def speaker_phrase(left: str) -> str:
-    """The subject before a reporting verb: the clause after the last comma, unless that is too short."""
+    """The subject before a reporting verb: the clause after the last comma (unless that is too short)
+    or after the last subordinating conjunction."""
     left = left.rstrip()
     comma = left.rfind(", ")
-    return left[comma + 2 :] if comma >= 0 and len(left[comma + 2 :].split()) >= 2 else left
+    phrase = left[comma + 2 :] if comma >= 0 and len(left[comma + 2 :].split()) >= 2 else left
+    last = max(_SUBORDINATOR.finditer(phrase), key=lambda m: m.end(), default=None)
+    return phrase[last.end() :] if last and last.end() < len(phrase) else phrase
 
 
 def _content(text: str, start: int, end: int) -> tuple[int, int]:
@@ -351,16 +367,17 @@ def _reported(doc: Doc, paragraphs, quotes, direct: list[Statement], resolver: S
         found = list(_reported_in(doc, p_start, p_end, quoted, resolver, current, word_ends))
         in_direct = [s for s in direct if p_start <= s.start < p_end]
         if found:
-            for n, (speaker, cue, _sentence, c_start) in enumerate(found):
-                c_end = found[n + 1][2] if n + 1 < len(found) else p_end
-                later = [s.start - 1 for s in in_direct if s.start > c_start]
-                c_end = min([c_end, *later])
-                c_start, c_end = _content(text, c_start, c_end)
-                content = text[c_start:c_end]
-                if len(syllables(content)) >= _MIN_SYLLABLES and not _BACK_REFERENCE.match(content):
-                    resolver.note(speaker)
-                    for name in (speaker.name, *speaker.others):
-                        out.append(Statement(name, speaker.is_person, "indirect", cue, content, c_start, c_end))
+            for n, (speaker, first_cue, _sentence, first_start) in enumerate(found):
+                first_end = found[n + 1][2] if n + 1 < len(found) else p_end
+                later = [s.start - 1 for s in in_direct if s.start > first_start]
+                first_end = min([first_end, *later])
+                for cue, c_start, c_end in _coordinated(text, first_cue, first_start, first_end, word_ends):
+                    c_start, c_end = _content(text, c_start, c_end)
+                    content = text[c_start:c_end]
+                    if len(syllables(content)) >= _MIN_SYLLABLES and not _BACK_REFERENCE.match(content):
+                        resolver.note(speaker)
+                        for name in (speaker.name, *speaker.others):
+                            out.append(Statement(name, speaker.is_person, "indirect", cue, content, c_start, c_end))
             current, follow_ons = found[-1][0], 0
             continue
         if in_direct:
@@ -377,6 +394,29 @@ def _reported(doc: Doc, paragraphs, quotes, direct: list[Statement], resolver: S
             continue
         current = None
     return out
+
+
+# a second reporting verb of the same subject: "nói … và lưu ý …", "ghi nhận …; khẳng định …",
+# "nói như vậy khi đề nghị …"
+_COORDINATION = re.compile(r"(?:\s+(?:và|đồng thời|khi)|;|,\s+(?:đồng thời|và))\s+(?:(?:cũng|đồng thời|còn)\s+)?$")
+
+
+# a tense or modal marker in the clause before "và": the verb after it continues the reported
+# clause's own predicate ("bộ sẽ tổng hợp và đề xuất …"), not the speaker's
+_EMBEDDED_PREDICATE = re.compile(r"\b(?:sẽ|cần|phải|đang|đã|được|có thể|sẵn sàng)\b", re.IGNORECASE)
+
+
+def _coordinated(text: str, cue: str, start: int, end: int, word_ends) -> list[tuple[str, int, int]]:
+    """A reported content split at each coordinated reporting verb, every piece with its own cue."""
+    pieces, cursor = [], start
+    for v_start, v_end, verb in reporting_verbs(text, start, end, word_ends):
+        joint = _COORDINATION.search(text[cursor:v_start]) if v_start > cursor else None
+        clause = text[max(cursor, text.rfind(",", cursor, v_start - 2) + 1) : v_start]
+        if joint and not _EMBEDDED_PREDICATE.search(clause):
+            pieces.append((cue, start, cursor + joint.start()))
+            cue, start, cursor = verb, v_end, v_end
+    pieces.append((cue, start, end))
+    return pieces
 
 
 def _collective_subject(doc: Doc, speaker: Speaker, end: int, resolver: SpeakerResolver) -> Speaker | None:
