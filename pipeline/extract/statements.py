@@ -406,6 +406,10 @@ _COORDINATION = re.compile(r"(?:\s+(?:và|đồng thời|khi)|;|,\s+(?:đồng t
 _EMBEDDED_PREDICATE = re.compile(r"\b(?:sẽ|cần|phải|đang|đã|được|có thể|sẵn sàng)\b", re.IGNORECASE)
 
 
+# a passive, modal or negated verb reports nothing: its subject is asked or obliged to speak
+_OBLIGED = re.compile(r"\b(?:được|bị|cần|phải|nên|hãy|không|chưa|chẳng)\s+(?:(?:cũng|được|phải)\s+)?$", re.IGNORECASE)
+
+
 def _coordinated(text: str, cue: str, start: int, end: int, word_ends) -> list[tuple[str, int, int]]:
     """A reported content split at each coordinated reporting verb, every piece with its own cue."""
     pieces, cursor = [], start
@@ -429,6 +433,20 @@ def _collective_subject(doc: Doc, speaker: Speaker, end: int, resolver: SpeakerR
         return speaker
     verb = next((t for t in list(span)[1:] if t.pos_ == "VERB" and t.text[:1].islower()), None)
     return resolver.resolve(text[start : verb.idx if verb is not None else end], end)
+
+
+def _sentence_subject(doc: Doc, start: int, end: int, resolver: SpeakerResolver) -> Speaker | None:
+    """The noun phrase opening a sentence, up to its first verb, when it names a person or a group."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    verb = next((t for t in list(span)[1:] if t.pos_ == "VERB" and t.text[:1].islower()), None)
+    if verb is None:
+        return None
+    speaker = resolver.resolve(doc_text(doc)[start : verb.idx], verb.idx)
+    if speaker and (speaker.is_person or _COLLECTIVE.match(speaker.name)):
+        return speaker
+    return None
 
 
 def _noun_phrase(doc: Doc, start: int, end: int) -> bool:
@@ -486,6 +504,8 @@ def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, cur
         if any(a <= v_start < b for a, b in quoted):
             continue
         left = text[s_start:v_start]
+        if _OBLIGED.search(left):
+            continue  # "các cơ quan cũng được đề nghị …", "các nhà khoa học phải đề xuất …": not a report
         if elided:
             # "Chia sẻ quan điểm này, đại biểu Hà Minh Tâm lưu ý …": the opening verb was a participle
             # clause and the sentence names its own speaker after the comma
@@ -506,6 +526,9 @@ def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, cur
             continue
         phrase = speaker_phrase(left)
         speaker = resolver.resolve(phrase, v_start)
+        if speaker is None and re.search(r"(?:,|\svà)\s*$", left):
+            # "Hai bên đã thảo luận về …, nhất trí …": a chain of predicates of the sentence's subject
+            speaker = _sentence_subject(doc, s_start, v_start, resolver)
         if speaker and not speaker.is_person and _COLLECTIVE.match(speaker.name):
             speaker = _collective_subject(doc, speaker, v_start, resolver)
         elif speaker and not speaker.is_person:
@@ -520,8 +543,8 @@ def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, cur
                 speaker = Speaker(speaker.name, True, tuple(p.name for p in named[1:]))
         if speaker and not speaker.is_person:
             named_at = text.rfind(speaker.name, s_start, v_start)
-            subject_start = named_at if named_at >= 0 else v_start - len(phrase.lstrip())
-            if not _noun_phrase(doc, subject_start, v_start):
+            subject = (named_at, named_at + len(speaker.name)) if named_at >= 0 else (v_start - len(phrase), v_start)
+            if not _noun_phrase(doc, *subject):
                 speaker = None
         if speaker:
             return speaker, verb, v_end
