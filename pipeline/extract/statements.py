@@ -39,7 +39,7 @@ _TRAILERS = re.compile(
     r"(?:\s+(?:cũng|đã|đang|còn|vẫn|thì|lại|đều|sẽ|mới|vừa|từng|thêm|tiếp tục|nhiều lần|trực tiếp|công khai))+$"
 )
 # "Theo Bộ Xây dựng, …", "Cụ thể, theo X, …", "Điều này, theo X, sẽ …": the source between "theo" and a comma
-_THEO = re.compile(r"(?:^|,\s)(?:(?i:còn|cũng|và) )?[Tt]heo ([^,.;:]{3,100}?), ")
+_THEO = re.compile(r"(?:^|,\s)(?:(?i:còn|cũng|và) )?[Tt]heo ((?:[^,.;:]|\.(?=\w)){3,100}?), ")
 # a source citing another: "Báo SCMP dẫn một số nguồn tin", "Reuters dẫn lời một quan chức"
 _CITES = re.compile(r"^.{2,80}?\s(?:dẫn lời|dẫn nguồn|dẫn)\s(?=\S)")
 # a plural or collective subject names a group, never one person through a title it contains
@@ -322,11 +322,13 @@ def _attribute_quote(doc: Doc, q_start: int, q_end: int, paragraphs, resolver: S
                 return speaker, verb
     head = text[line_start : q_start - 1].rstrip()
     if head.endswith(":"):
-        clause_start = max(head.rfind(". "), head.rfind("”"), -1) + 1
+        starts = [line_start, *_sentence_starts(text, line_start, line_start + len(head))]
+        clause_start = max(starts[-1] - line_start, head.rfind("”") + 1)
         clause = head[clause_start:-1]
-        verbs = list(reporting_verbs(clause, 0, len(clause)))
-        if verbs:
-            v_start, _, verb = verbs[-1]
+        # the first reporting verb whose subject resolves: "đại biểu A nhận xét là bộ trưởng B trả lời …:"
+        for v_start, _, verb in reporting_verbs(clause, 0, len(clause)):
+            if not clause[:v_start].strip():
+                continue
             phrase = speaker_phrase(clause[:v_start])
             speaker = resolver.resolve(phrase, line_start + clause_start)
             if speaker and not speaker.is_person and _COLLECTIVE.match(speaker.name):
