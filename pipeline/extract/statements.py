@@ -11,6 +11,7 @@ else to the phrase itself (an organisation, "một phụ huynh") with `speaker_i
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -604,8 +605,9 @@ def _headline(text: str, paragraphs, found: list[Statement], resolver: SpeakerRe
         return
     c_start, c_end = _strip_quotes(text, t_start, t_end)
     if (c_start, c_end) != (t_start, t_end) and found:
-        main = max({s.speaker for s in found if s.speaker_is_person} or {None},
-                   key=lambda name: sum(s.speaker == name for s in found))  # fmt: skip
+        # the most quoted person; on a tie the one quoted first (deterministic across runs)
+        counts = Counter(s.speaker for s in sorted(found, key=lambda s: s.start) if s.speaker_is_person)
+        main = counts.most_common(1)[0][0] if counts else None
         if main:
             yield Statement(main, True, "direct", "", text[c_start:c_end], c_start, c_end)
 
