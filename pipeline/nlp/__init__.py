@@ -12,7 +12,7 @@ from pipeline.nlp import (
     extensions,  # noqa: F401  (registers the vnp_ extensions)
     tagger,  # noqa: F401  (registers the vnp_tagger component)
 )
-from pipeline.nlp.tokenizer import UndertheseaTokenizer, sentence_word_spans
+from pipeline.nlp.tokenizer import UndertheseaTokenizer, align_words, iter_sentence_spans
 
 __all__ = ["annotate", "get_nlp", "segment"]
 
@@ -44,6 +44,15 @@ def annotate(text: str) -> Doc:
 def segment(text: str) -> list[list[str]]:
     """Sentences of words; a multi-syllable word is one string with single spaces ("Hà Nội").
 
-    The same words as the annotated Doc's, without building the Doc.
+    Words in the Vietnamese treebank's convention (`pipeline.nlp.segmenter`), the most accurate
+    segmentation here. The annotated Doc keeps underthesea's words instead: its part-of-speech and
+    NER models were trained on them, and the extraction rules score lower on treebank words.
     """
-    return [[" ".join(text[s:e].split()) for s, e in sentence] for sentence in sentence_word_spans(text) if sentence]
+    from pipeline.nlp.segmenter import segment_sentence
+
+    out = []
+    for start, end in iter_sentence_spans(text):
+        spans = align_words(text, start, end, segment_sentence(text[start:end]))
+        if spans:  # each word as written ("95%", not "95 %"), inner whitespace made one space
+            out.append([" ".join(text[s:e].split()) for s, e in spans])
+    return out
