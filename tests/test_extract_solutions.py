@@ -27,6 +27,21 @@ def test_solutions_enumeration_split_with_proposer() -> None:
     assert {s["proposer"] for s in sols} == {"Võ Thành Công"}
 
 
+def test_solutions_comma_opening_another_proposal_splits_it() -> None:
+    text = (
+        "Sân bay chuẩn bị cho cao điểm Tết\n\n"
+        "Thứ trưởng Bộ Giao thông vận tải Lê Văn Toàn cho biết thủ tục soi chiếu cần phải đẩy nhanh hơn, "
+        "cần hướng dẫn hành khách làm thủ tục trực tuyến, tăng cường xe buýt phục vụ chuyến bay đêm."
+    )
+    sols = analysed(text)["solutions"]
+    assert [s["text"] for s in sols] == [
+        "thủ tục soi chiếu cần phải đẩy nhanh hơn",
+        "cần hướng dẫn hành khách làm thủ tục trực tuyến",
+        "tăng cường xe buýt phục vụ chuyến bay đêm",
+    ]
+    assert {s["proposer"] for s in sols} == {"Lê Văn Toàn"}
+
+
 def test_solutions_past_fact_is_not_a_solution() -> None:
     text = (
         "Huyện tổng kết năm\n\n"

@@ -17,9 +17,12 @@ from spacy.tokens import Doc
 from pipeline.extract.statements import SpeakerResolver, reporting_verbs, speaker_phrase
 from pipeline.extract.text import doc_text, lexicon, syllables
 from pipeline.records import Person, Problem, Solution, Statement
+from pipeline.resources import load_lexicon
 
+# a full stop after an abbreviation ("TP. HCM", "PGS. TS") does not end an item
+_NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{re.escape(a)})" for a in load_lexicon("abbreviations"))
 _ITEM_SPLIT = re.compile(
-    r";\s+|:\s+|\.\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+|…\s*|\.\.\.\s*|\?\s+"
+    r";\s+|:\s+|" + _NOT_AFTER_ABBREVIATION + r"\.\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+|…\s*|\.\.\.\s*|\?\s+"
     r"|(?<=vấn đề) như\s+|(?<=hạn chế) như\s+|(?<=tồn tại) như\s+|(?<=khó khăn) như\s+|(?<=bất cập) như\s+"
     r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra)\s)"
 )
@@ -76,6 +79,28 @@ def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
         elif parts:
             parts[-1] = (parts[-1][0], stop)
         pos = start + m.end() if m else end
+    return parts
+
+
+def _proposal_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A proposal cut at each comma that opens another one ("Thủ tục an ninh cần phải đẩy nhanh hơn,
+    cần hướng dẫn hành khách …"): the clause after the comma starts with a proposal cue."""
+    strong, imperative = lexicon("solution_cues_strong"), lexicon("solution_cues")
+    cuts = []
+    for m in re.finditer(r",\s+", text[start:end]):
+        sylls = syllables(text, start + m.end(), min(end, start + m.end() + 40))
+        if sylls and (imperative.match_at(sylls, 0, text) or strong.match_at(sylls, 0, text)):
+            cuts.append((start + m.start(), start + m.end()))
+    parts: list[tuple[int, int]] = []
+    pos = start
+    for cut_start, cut_end in [*cuts, (end, end)]:
+        if parts and len(syllables(text, *parts[-1])) < _MIN_SYLLABLES:
+            parts[-1] = (parts[-1][0], cut_start)  # a piece too short to stand alone joins the next one
+        elif parts and len(syllables(text, pos, cut_start)) < _MIN_SYLLABLES:
+            parts[-1] = (parts[-1][0], cut_start)  # … or the one before it
+        else:
+            parts.append((pos, cut_start))
+        pos = cut_end
     return parts
 
 
@@ -141,7 +166,8 @@ def extract_solutions_problems(
                 covered.append((start, end))
                 return kind
         if kind == "solution":
-            solutions.append(Solution(text[start:end], who, start, end))
+            for a, b in _proposal_parts(text, start, end):
+                solutions.append(Solution(text[a:b], who, a, b))
         elif kind == "problem":
             problems.append(Problem(text[start:end], who, start, end))
         if kind:
