@@ -117,8 +117,23 @@ def tag_words(words: Sequence[str]) -> list[tuple[str, str, str, str]]:
     """
     if not words:
         return []
-    pos_t, chunk_t, ner_t = taggers()
-    pos = pos_t.tag([(w, "X") for w in words])
-    chunk = chunk_t.tag([(w, p, "X") for w, p in zip(words, pos, strict=True)])
-    ner = ner_t.tag([(w, p, c, "X") for w, p, c in zip(words, pos, chunk, strict=True)])
+    pos, ner = tag_pos_ner(words)
+    chunk = tag_chunks(words, pos)
     return list(zip(words, pos, chunk, ner, strict=True))
+
+
+def tag_pos_ner(words: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Part-of-speech and NER tags without the chunker: underthesea's NER templates read the words,
+    their part of speech and its own placeholder column, never the chunk column, so its tags are
+    those of the full chain."""
+    if not words:
+        return [], []
+    pos_t, _, ner_t = taggers()
+    pos = pos_t.tag([(w, "X") for w in words])
+    ner = ner_t.tag([(w, p, "", "X") for w, p in zip(words, pos, strict=True)])
+    return pos, ner
+
+
+def tag_chunks(words: Sequence[str], pos: Sequence[str]) -> list[str]:
+    """Chunk tags (B-NP, I-VP, …) of words with their part of speech."""
+    return taggers()[1].tag([(w, p, "X") for w, p in zip(words, pos, strict=True)]) if words else []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from pipeline.nlp.crf import tag_words
+from pipeline.nlp.crf import tag_pos_ner
 
 # underthesea (VLSP) part-of-speech tags -> Universal POS tags.
 _UPOS = {
@@ -20,18 +20,18 @@ _UPOS = {
 }  # fmt: skip
 
 
-@Language.component("vnp_tagger", assigns=["token.tag", "token.pos", "token._.vnp_chunk", "doc.ents"])
+@Language.component("vnp_tagger", assigns=["token.tag", "token.pos", "doc.ents"])
 def vnp_tagger(doc: Doc) -> Doc:
-    """Sets tag_ (underthesea tag), pos_ (UPOS), `_.vnp_chunk` and doc.ents (PER, LOC, ORG, MISC)."""
+    """Sets tag_ (underthesea tag), pos_ (UPOS) and doc.ents (PER, LOC, ORG, MISC); `_.vnp_chunk` is
+    tagged on first use."""
     ents: list[Span] = []
     for sent in doc.sents:
         tokens = [t for t in sent if not t.is_space]
-        tagged = tag_words([t.text for t in tokens])
+        pos_tags, ner_tags = tag_pos_ner([t.text for t in tokens])
         open_start, open_label, last = -1, "", -1
-        for token, (_, pos, chunk, ner) in zip(tokens, tagged, strict=True):
+        for token, pos, ner in zip(tokens, pos_tags, ner_tags, strict=True):
             token.tag_ = pos
             token.pos_ = _UPOS.get(pos, "X")
-            token._.vnp_chunk = chunk
             if open_start >= 0 and not (ner.startswith("I-") and ner[2:] == open_label):
                 ents.append(Span(doc, open_start, last + 1, label=open_label))
                 open_start = -1
