@@ -43,6 +43,7 @@ STOPWORD_LEXICONS = ("stopwords", "theme_stopwords")
 SAVE_FORMAT = "vnpipe.themes.ThemeModel"
 SAVE_VERSION = 1
 
+_SEARCH_N_INIT = 3  # KMeans restarts per candidate number of themes
 # Below this many distinct texts, segmenting in worker processes costs more than it saves.
 _PARALLEL_MIN_TEXTS = 2_000
 
@@ -392,8 +393,10 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         if not candidates:
             return min(n, max(1, self.min_themes))
         best_k, best_score = candidates[0], -np.inf
+        # choosing k needs a good clustering per k, not the best of many: fewer restarts than the final fit
+        search_n_init = min(_SEARCH_N_INIT, self._n_init(n))
         for k in candidates:
-            labels = KMeans(n_clusters=k, n_init=self._n_init(n), random_state=seed).fit_predict(sample)
+            labels = KMeans(n_clusters=k, n_init=search_n_init, random_state=seed).fit_predict(sample)
             if len(np.unique(labels)) < 2:
                 continue
             score = float(silhouette_score(sample, labels))
