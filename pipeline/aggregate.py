@@ -14,7 +14,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from pipeline.store import DOCUMENTS, iter_jsonl
+from pipeline.store import DOCUMENTS, SOLUTION_WORDS, iter_jsonl
 
 MODEL_FILE = "themes.joblib"
 MIN_SOLUTIONS = 12  # fewer solutions than this are too few to group
@@ -29,6 +29,20 @@ def _solutions(out: Path) -> tuple[list[str], list[tuple[str, str | None, str | 
             texts.append(sol.get("text") or "")
             where.append((str(doc["id"]), doc.get("published"), doc.get("source")))
     return texts, where
+
+
+def _segmented(out: Path, texts: list[str], where: list[tuple[str, str | None, str | None]]) -> list[Any]:
+    """The words of each solution as segmented in its document (the run writes them beside
+    documents.jsonl), None where they are missing (a folder from an older version)."""
+    by_document = {str(line["id"]): line.get("words") or [] for line in iter_jsonl(out / SOLUTION_WORDS)}
+    found: list[Any] = []
+    position: dict[str, int] = defaultdict(int)
+    for text, (doc_id, _, _) in zip(texts, where, strict=True):
+        words = by_document.get(doc_id, [])
+        i = position[doc_id]
+        position[doc_id] += 1
+        found.append(words[i] if i < len(words) and text else None)
+    return found
 
 
 def _counts_by(labels, where, names, key_index: int, column: str) -> list[dict[str, Any]]:
@@ -60,7 +74,7 @@ def assign_themes(
         model = ThemeModel.load(themes_from / MODEL_FILE if themes_from.is_dir() else themes_from)
         labels = list(model.predict(texts)) if texts else []
     elif len(texts) >= MIN_SOLUTIONS:
-        model = ThemeModel(random_state=random_state).fit(texts)
+        model = ThemeModel(random_state=random_state).fit(texts, words=_segmented(out, texts, where))
         labels = list(model.labels_)
     else:
         return {}

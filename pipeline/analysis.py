@@ -8,7 +8,7 @@ from pipeline.extract import (
     extract_solutions_problems,
     extract_statements,
 )
-from pipeline.nlp import annotate
+from pipeline.nlp import annotate, words_in
 from pipeline.normalize import clean_article
 from pipeline.records import DocumentSummary, Record
 from pipeline.summarize import document_kind, keywords, summarize
@@ -23,6 +23,8 @@ def analyze_record(record: Record) -> DocumentSummary:
     kind = document_kind(record.title, text)
     statements = extract_statements(doc, people, kind=kind)
     solutions, problems = extract_solutions_problems(doc, statements, people)
+    for solution in solutions:
+        solution.words = words_in(doc, solution.start, solution.end)
     organizations = list(dict.fromkeys(o for p in people for o in p.organizations))
     return DocumentSummary(
         id=record.id or record.content_hash(),

@@ -79,6 +79,9 @@ class Solution:
     start: int
     end: int
     theme: str | None = None
+    # the segmenter's words of `text`, as annotated in its document (not in the CONTRACT schema):
+    # grouping solutions into themes reuses them instead of segmenting every text again
+    words: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)

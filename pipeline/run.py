@@ -17,9 +17,19 @@ from typing import Any
 
 from pipeline.ingest import iter_records
 from pipeline.records import IngestError, Record
-from pipeline.store import DOCUMENTS, ERRORS, DoneState, JsonlLog, done_state, write_database, write_tables
+from pipeline.store import (
+    DOCUMENTS,
+    ERRORS,
+    SOLUTION_WORDS,
+    DoneState,
+    JsonlLog,
+    done_state,
+    write_database,
+    write_tables,
+)
 
 SAMPLE = Path(__file__).resolve().parent.parent / "corpora" / "sample"
+SOLUTION_WORDS_KEY = "_solution_words"  # travels from worker to writer beside the CONTRACT payload
 
 
 class RunError(Exception):
@@ -39,7 +49,10 @@ def process_record(record: Record) -> tuple[str, dict[str, Any]]:
     from pipeline.analysis import analyze_record
 
     try:
-        return "ok", analyze_record(record).to_dict()
+        summary = analyze_record(record)
+        payload = summary.to_dict()
+        payload[SOLUTION_WORDS_KEY] = [list(s.words) for s in summary.solutions]
+        return "ok", payload
     except Exception as exc:  # one broken document never stops a run
         reason = f"{type(exc).__name__}: {exc}".strip()
         tb = traceback.extract_tb(exc.__traceback__)
@@ -152,6 +165,7 @@ def run(
     done = done_state(out) if resume else DoneState()
     documents = JsonlLog(out / DOCUMENTS, resume=resume)
     errors = JsonlLog(out / ERRORS, resume=resume)
+    solution_words = JsonlLog(out / SOLUTION_WORDS, resume=resume)
     if engine == "dask":
         if not scheduler:
             raise RunError("--engine dask needs --scheduler ADDRESS (e.g. tcp://127.0.0.1:8786)")
@@ -163,20 +177,25 @@ def run(
         for batch in _batches(records, batch_size):
             for record, (status, payload) in zip(batch, executor.map(batch), strict=True):
                 if status == "ok":
+                    words = payload.pop(SOLUTION_WORDS_KEY, None)
                     payload["content_hash"] = record.content_hash()
                     documents.write(payload)
+                    if words:
+                        solution_words.write({"id": payload["id"], "words": words})
                     stats.documents += 1
                 else:
                     errors.write(payload)
                     stats.errors += 1
             documents.flush()
             errors.flush()
+            solution_words.flush()
             if on_progress:
                 on_progress(len(batch))
     finally:
         executor.close()
         documents.close()
         errors.close()
+        solution_words.close()
     finish(out, themes_from=themes_from)
     return stats
 

@@ -19,6 +19,8 @@ import pyarrow.parquet as pq
 
 DOCUMENTS = "documents.jsonl"
 ERRORS = "errors.jsonl"
+# the segmented words of each document's solutions, for grouping them into themes at the end of a run
+SOLUTION_WORDS = ".solution-words.jsonl"
 TABLES = "tables"
 DATABASE = "vnpipe.duckdb"
 

@@ -92,7 +92,9 @@ class VietnameseWords:
 
     def features(self, text: str) -> list[str]:
         """The vectorizer's tokens for one text: its words, then (with `syllables`) their syllables."""
-        words = self.words(text)
+        return self._with_syllables(self.words(text))
+
+    def _with_syllables(self, words: list[str]) -> list[str]:
         if not self.syllables:
             return words
         stop = self._stop_set()
@@ -105,9 +107,13 @@ class VietnameseWords:
 
         from pipeline.normalize import normalize_text
 
+        return self.content_words(word_tokenize(normalize_text(text), use_token_normalize=False))
+
+    def content_words(self, tokens: Iterable[str]) -> list[str]:
+        """The content words among segmented words (a multi-syllable word is one string)."""
         stop = self._stop_set()
         out = []
-        for token in word_tokenize(normalize_text(text), use_token_normalize=False):
+        for token in tokens:
             word = " ".join(token.split())
             if len(word) < self.min_chars or not any(ch.isalpha() for ch in word):
                 continue
@@ -118,6 +124,10 @@ class VietnameseWords:
                 continue
             out.append(word if _keeps_case(word) else low)
         return out
+
+    def remember(self, text: str, tokens: Iterable[str]) -> None:
+        """Cache the analysis of `text` from words already segmented (in its document) until `forget()`."""
+        self.__dict__.setdefault("_memo", {})[text] = tuple(self._with_syllables(self.content_words(tokens)))
 
     def prepare(self, texts: Iterable[str], n_jobs: int | None = None) -> None:
         """Segment the distinct texts not yet cached, in `n_jobs` processes (joblib semantics)."""
@@ -294,16 +304,24 @@ class ThemeModel(ClusterMixin, BaseEstimator):
 
     # ----------------------------------------------------------------------- fit
 
-    def fit(self, texts: Iterable[str], y: Any = None) -> ThemeModel:
-        """Learn the themes of `texts` (an iterable of strings); returns self."""
+    def fit(
+        self, texts: Iterable[str], y: Any = None, *, words: Sequence[Sequence[str] | None] | None = None
+    ) -> ThemeModel:
+        """Learn the themes of `texts` (an iterable of strings); returns self.
+
+        `words`, aligned with `texts`, may give a text's words already segmented (None: segment it),
+        which the default analyzer uses instead of segmenting the text again.
+        """
         texts = _as_texts(texts)
+        if words is not None and len(words) != len(texts):
+            raise ValueError(f"words has {len(words)} entries for {len(texts)} texts")
         if len(texts) < 2:
             raise ValueError(f"ThemeModel needs at least 2 texts, got {len(texts)}")
         rng = check_random_state(self.random_state)
         reducer_seed, sample_seed, cluster_seed = (int(s) for s in rng.randint(np.iinfo(np.int32).max, size=3))
 
         self.vectorizer_ = _fresh(self.vectorizer) if self.vectorizer is not None else self._default_vectorizer(texts)
-        counts = sparse.csr_matrix(self._vectorize(self.vectorizer_, texts, fit=True))
+        counts = sparse.csr_matrix(self._vectorize(self.vectorizer_, texts, fit=True, words=words))
         self.reducer_ = self._make_reducer(counts.shape, reducer_seed)
         vectors = self._reduce(counts, fit=True)
 
@@ -334,9 +352,12 @@ class ThemeModel(ClusterMixin, BaseEstimator):
         self.labeller_.fit(counts, self.labels_, self.vectorizer_.get_feature_names_out())
         return self
 
-    def _vectorize(self, vectorizer: Any, texts: list[str], *, fit: bool) -> Any:
+    def _vectorize(self, vectorizer: Any, texts: list[str], *, fit: bool, words: Any = None) -> Any:
         analyzer = getattr(vectorizer, "analyzer", None)
         if isinstance(analyzer, VietnameseWords):
+            for text, tokens in zip(texts, words or (), strict=False):
+                if tokens is not None:
+                    analyzer.remember(text, tokens)
             analyzer.prepare(texts, n_jobs=self.n_jobs)
         try:
             out = vectorizer.fit_transform(texts) if fit else vectorizer.transform(texts)

@@ -41,6 +41,12 @@ def annotate(text: str) -> Doc:
     return nlp(text)
 
 
+def words_in(doc: Doc, start: int, end: int) -> tuple[str, ...]:
+    """The Doc's words inside text[start:end] (a word cut by either edge included), inner spaces made one."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return tuple(" ".join(t.text.split()) for t in span if not t.is_space) if span is not None else ()
+
+
 def segment(text: str) -> list[list[str]]:
     """Sentences of words; a multi-syllable word is one string with single spaces ("Hà Nội").
 
