@@ -34,6 +34,7 @@ _LEAD_TRIM = re.compile(
 )
 _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:?\s*[^\n]*$", re.IGNORECASE)
 _MIN_SYLLABLES = 4
+_PREDICATE_SYLLABLES = 6  # a subject and the verb after it: where a weak proposal cue must stand
 # "phải" that is not an obligation: "gặp phải", "không phải là", "phải đối diện"
 _NOT_OBLIGATION = re.compile(
     r"\b(?:gặp phải|không phải|phải đối diện|phải đối mặt|phải chịu|bị phạt|sẽ bị|có thể sẽ|sẽ rất|sẽ là|sẽ không"
@@ -104,6 +105,12 @@ def _proposal_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+def _syllable_end(text: str, start: int, end: int, n: int) -> int:
+    """Where the first `n` syllables of text[start:end] end."""
+    sylls = syllables(text, start, end)
+    return sylls[min(n, len(sylls)) - 1].end if sylls else start
+
+
 def _cue_count(text: str, start: int, end: int, name: str) -> int:
     sylls = syllables(text, start, end)
     cues = lexicon(name)
@@ -123,13 +130,15 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
         return None
     problem_only = bool(_NOT_PROPOSAL.search(item)) and not re.search(r"\bthì (?:phải|cần)\b", low)
     strong = _cue_count(text, start, end, "solution_cues_strong") - len(_NOT_OBLIGATION.findall(low))
-    weak = _cue_count(text, start, end, "solution_cues")
     imperative = _opens_with(text, start, end, "solution_cues")  # "Tăng cường ...", "Tổ chức ..."
     problem = _cue_count(text, start, end, "problem_cues")
     past = _cue_count(text, start, end, "past_markers")
     if problem and _SHORTCOMING_NOUN.search(low) and not _REMEDY.search(low):
         return "problem"
-    proposes = not problem_only and (strong > 0 or imperative or (said and weak))
+    # in someone's words a weak cue proposes when it opens the predicate ("các đơn vị tiếp tục đẩy mạnh …"),
+    # not deep in a description ("hoạt động … có nhiều đổi mới, thực hiện …")
+    early = said and _cue_count(text, start, _syllable_end(text, start, end, _PREDICATE_SYLLABLES), "solution_cues")
+    proposes = not problem_only and (strong > 0 or imperative or bool(early))
     if proposes and not (past and not strong) and not (problem and not _REMEDY.search(low) and not strong):
         return "solution"
     if problem and not _REMEDY.search(low):
