@@ -101,3 +101,17 @@ def test_solutions_in_a_statement_a_weak_cue_must_open_the_predicate() -> None:
     sols = analysed(text)["solutions"]
     assert [s["text"] for s in sols] == ["các đơn vị tiếp tục đẩy mạnh cải cách thủ tục hành chính"]
     assert sols[0]["proposer"] == "Trần Văn Hải"
+
+
+def test_problems_a_remedy_not_carried_out_is_a_shortcoming() -> None:
+    text = (
+        "Chống khai thác hải sản trái phép\n\n"
+        "Phó Thủ tướng Lê Minh Quang cho rằng công tác giám sát tàu cá trên biển chưa tốt; "
+        "xử lý các hành vi khai thác trái phép chưa nghiêm."
+    )
+    problems = analysed(text)["problems"]
+    assert [p["text"] for p in problems] == [
+        "công tác giám sát tàu cá trên biển chưa tốt",
+        "xử lý các hành vi khai thác trái phép chưa nghiêm",
+    ]
+    assert {p["raised_by"] for p in problems} == {"Lê Minh Quang"}

@@ -50,6 +50,9 @@ _REMEDY = re.compile(
 )
 
 
+_UNDONE = re.compile(r"\b(?:chưa|không (?:được|thể)|còn chậm|thiếu)\b")
+
+
 def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     """Clause-level items of text[start:end], trimmed of connectors and subordinate tails."""
     pos = start
@@ -111,6 +114,20 @@ def _syllable_end(text: str, start: int, end: int, n: int) -> int:
     return sylls[min(n, len(sylls)) - 1].end if sylls else start
 
 
+def _problem_parts(text: str, start: int, end: int, said: bool) -> list[tuple[int, int]]:
+    """A list of shortcomings cut at its commas: each part naming a problem starts an item, a part
+    that names none stays with the item before it ("khâu chế biến yếu, dẫn đến …")."""
+    items: list[tuple[int, int]] = []
+    for a, b in _comma_parts(text, start, end):
+        if classify(text, a, b, said=said) == "problem" or not items:
+            items.append((a, b))
+        else:
+            items[-1] = (items[-1][0], b)
+    if items and classify(text, *items[0], said=said) != "problem":
+        items[:2] = [(items[0][0], items[1][1])] if len(items) > 1 else items[:1]
+    return items
+
+
 def _cue_count(text: str, start: int, end: int, name: str) -> int:
     sylls = syllables(text, start, end)
     cues = lexicon(name)
@@ -133,15 +150,17 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
     imperative = _opens_with(text, start, end, "solution_cues")  # "Tăng cường ...", "Tổ chức ..."
     problem = _cue_count(text, start, end, "problem_cues")
     past = _cue_count(text, start, end, "past_markers")
-    if problem and _SHORTCOMING_NOUN.search(low) and not _REMEDY.search(low):
+    # a remedy that is not carried out is the shortcoming itself: "xử lý các hành vi vi phạm chưa nghiêm"
+    remedy = bool(_REMEDY.search(low)) and not _UNDONE.search(low)
+    if problem and _SHORTCOMING_NOUN.search(low) and not remedy:
         return "problem"
     # in someone's words a weak cue proposes when it opens the predicate ("các đơn vị tiếp tục đẩy mạnh …"),
     # not deep in a description ("hoạt động … có nhiều đổi mới, thực hiện …")
     early = said and _cue_count(text, start, _syllable_end(text, start, end, _PREDICATE_SYLLABLES), "solution_cues")
     proposes = not problem_only and (strong > 0 or imperative or bool(early))
-    if proposes and not (past and not strong) and not (problem and not _REMEDY.search(low) and not strong):
+    if proposes and not (past and not strong) and not (problem and not remedy and not strong):
         return "solution"
-    if problem and not _REMEDY.search(low):
+    if problem and not remedy:
         return "problem"
     return None
 
@@ -168,8 +187,8 @@ def extract_solutions_problems(
             # "… còn có bất cập, tồn tại cần khắc phục như …": names a shortcoming and the remedy at once
             problems.append(Problem(text[start:end], who, start, end))
         if kind == "problem" and _cue_count(text, start, end, "problem_cues") >= 2:
-            parts = _comma_parts(text, start, end)
-            if len(parts) > 1 and all(classify(text, a, b, said=said) == "problem" for a, b in parts):
+            parts = _problem_parts(text, start, end, said)
+            if len(parts) > 1:
                 for a, b in parts:
                     problems.append(Problem(text[a:b], who, a, b))
                 covered.append((start, end))
