@@ -96,7 +96,8 @@ def test_solutions_in_a_statement_a_weak_cue_must_open_the_predicate() -> None:
     text = (
         "Hội nghị tổng kết công tác dân vận\n\n"
         "Bí thư Đảng ủy Khối Trần Văn Hải cho biết các đơn vị tiếp tục đẩy mạnh cải cách thủ tục hành chính.\n"
-        "Ông Hải nói hoạt động của cụm thi đua những năm gần đây có nhiều đổi mới trong việc thực hiện công tác dân vận."
+        "Ông Hải nói hoạt động của cụm thi đua những năm gần đây có nhiều đổi mới "
+        "trong việc thực hiện công tác dân vận."
     )
     sols = analysed(text)["solutions"]
     assert [s["text"] for s in sols] == ["các đơn vị tiếp tục đẩy mạnh cải cách thủ tục hành chính"]

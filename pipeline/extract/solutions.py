@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from pipeline.extract.statements import SpeakerResolver, reporting_verbs, speaker_phrase
-from pipeline.extract.text import doc_text, lexicon, syllables
+from pipeline.extract.text import doc_text, fold, lexicon, syllables
 from pipeline.records import Person, Problem, Solution, Statement
 from pipeline.resources import load_lexicon
 
@@ -50,6 +51,7 @@ _REMEDY = re.compile(
 )
 
 
+T = TypeVar("T", Solution, Problem)
 _UNDONE = re.compile(r"\b(?:chưa|không (?:được|thể)|còn chậm|thiếu)\b")
 
 
@@ -217,7 +219,20 @@ def extract_solutions_problems(
             kind = add(i_start, i_end, _proposer(text, p_start, i_start, i_end, resolver), False, kind)
     solutions.sort(key=lambda s: s.start)
     problems.sort(key=lambda p: p.start)
-    return solutions, problems
+    # the same words twice (a headline or caption repeating the body) are one proposal or problem
+    return _first_of_each(solutions), _first_of_each(problems)
+
+
+def _first_of_each(items: list[T]) -> list[T]:
+    """Items in text order, each wording kept once (its first place)."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        key = fold(item.text)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return out
 
 
 def _proposer(text: str, p_start: int, start: int, end: int, resolver: SpeakerResolver) -> str | None:
