@@ -116,3 +116,15 @@ def test_problems_a_remedy_not_carried_out_is_a_shortcoming() -> None:
         "xử lý các hành vi khai thác trái phép chưa nghiêm",
     ]
     assert {p["raised_by"] for p in problems} == {"Lê Minh Quang"}
+
+
+def test_solutions_what_a_proposal_verb_reports_is_a_proposal() -> None:
+    text = (
+        "Hội đàm cấp cao hai nước\n\n"
+        "Hai bên nhất trí đẩy nhanh việc ký kết hiệp định thương mại tự do song phương.\n"
+        "Hai bên cho biết kim ngạch thương mại hai chiều đạt mức cao nhất từ trước đến nay."
+    )
+    sols = analysed(text)["solutions"]
+    assert [(s["text"], s["proposer"]) for s in sols] == [
+        ("đẩy nhanh việc ký kết hiệp định thương mại tự do song phương", "Hai bên")
+    ]

@@ -176,14 +176,19 @@ def extract_solutions_problems(
     problems: list[Problem] = []
     covered: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, who: str | None, said: bool, carry: str | None = None) -> str | None:
-        """Classify one item; `carry` is the previous item's kind when a ';' joins them (an enumeration)."""
+    def add(
+        start: int, end: int, who: str | None, said: bool, carry: str | None = None, proposed: bool = False
+    ) -> str | None:
+        """Classify one item; `carry` is the previous item's kind when a ';' joins them (an enumeration);
+        `proposed` when it is what a proposal verb reports ("nhất trí …", "yêu cầu …")."""
         if len(syllables(text, start, end)) < _MIN_SYLLABLES:
             return None
         if any(a <= start and end <= b for a, b in covered):
             return None
         kind = classify(text, start, end, said=said)
         if kind is None and carry == "solution" and text[:start].rstrip().endswith(";"):
+            kind = "solution"
+        if kind is None and proposed:
             kind = "solution"
         if kind == "solution" and _SHORTCOMING_NOUN.search(text[start:end].lower()):
             # "… còn có bất cập, tồn tại cần khắc phục như …": names a shortcoming and the remedy at once
@@ -204,10 +209,12 @@ def extract_solutions_problems(
             covered.append((start, end))
         return kind
 
+    proposing = lexicon("proposal_reporting_verbs")
     for st in sorted(statements, key=lambda s: s.start):
         kind = None
+        proposed = st.cue.lower() in proposing
         for i_start, i_end in _items(text, st.start, st.end):
-            kind = add(i_start, i_end, st.speaker, True, kind)
+            kind = add(i_start, i_end, st.speaker, True, kind, proposed)
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     for p_start, p_end in paragraphs[1:]:  # the headline repeats the body
         if _CAPTION.search(text, p_start, p_end):
