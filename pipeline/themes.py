@@ -43,7 +43,7 @@ STOPWORD_LEXICONS = ("stopwords", "theme_stopwords")
 SAVE_FORMAT = "vnpipe.themes.ThemeModel"
 SAVE_VERSION = 1
 
-_SEARCH_N_INIT = 3  # KMeans restarts per candidate number of themes
+_SEARCH_N_INIT = 1  # KMeans restarts per candidate number of themes
 # Below this many distinct texts, segmenting in worker processes costs more than it saves.
 _PARALLEL_MIN_TEXTS = 2_000
 
