@@ -172,6 +172,8 @@ def run(
         executor: LocalEngine | DaskEngine = DaskEngine(scheduler)
     else:
         executor = LocalEngine(workers or os.cpu_count() or 1)
+    if engine == "dask" or executor.workers > 1:
+        _warm_up_finish()
     try:
         records = _identified(iter_records(inputs), done, stats, errors)
         for batch in _batches(records, batch_size):
@@ -198,6 +200,19 @@ def run(
         solution_words.close()
     finish(out, themes_from=themes_from)
     return stats
+
+
+def _warm_up_finish() -> None:
+    """Import what the end of the run needs (scikit-learn, spaCy's displacy for the report) while the
+    workers analyse documents: this process only waits for them meanwhile."""
+    import importlib
+    import threading
+
+    def load() -> None:
+        for module in ("pipeline.aggregate", "pipeline.themes", "pipeline.report", "spacy.displacy"):
+            importlib.import_module(module)
+
+    threading.Thread(target=load, name="vnpipe-warm-up", daemon=True).start()
 
 
 def finish(out: Path, *, themes_from: Path | None = None) -> None:
