@@ -52,6 +52,7 @@ _REMEDY = re.compile(
 
 
 T = TypeVar("T", Solution, Problem)
+_LIST_HEADING = re.compile(r"(?:\bnhư|\bsau|\bgồm|\bbao gồm|\blà)\W*$", re.IGNORECASE)
 _UNDONE = re.compile(r"\b(?:chưa|không (?:được|thể)|còn chậm|thiếu)\b")
 
 
@@ -185,6 +186,8 @@ def extract_solutions_problems(
             return None
         if any(a <= start and end <= b for a, b in covered):
             return None
+        if _LIST_HEADING.search(text, start, end) and text[end : end + 2].lstrip().startswith(":"):
+            return None  # "… vẫn còn một số tồn tại, hạn chế, như:" announces the items that follow
         kind = classify(text, start, end, said=said)
         if kind is None and carry == "solution" and text[:start].rstrip().endswith(";"):
             kind = "solution"
