@@ -16,14 +16,11 @@ from typing import TypeVar
 from spacy.tokens import Doc
 
 from pipeline.extract.statements import SpeakerResolver, reporting_verbs, speaker_phrase
-from pipeline.extract.text import doc_text, fold, lexicon, syllables
+from pipeline.extract.text import doc_text, fold, lexicon, not_after_abbreviation, syllables
 from pipeline.records import Person, Problem, Solution, Statement
-from pipeline.resources import load_lexicon
 
-# a full stop after an abbreviation ("TP. HCM", "PGS. TS") does not end an item
-_NOT_AFTER_ABBREVIATION = "".join(rf"(?<!\b{re.escape(a)})" for a in load_lexicon("abbreviations"))
 _ITEM_SPLIT = re.compile(
-    r";\s+|:\s+|" + _NOT_AFTER_ABBREVIATION + r"\.\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+|…\s*|\.\.\.\s*|\?\s+"
+    r";\s+|:\s+|" + not_after_abbreviation() + r"\.\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+|…\s*|\.\.\.\s*|\?\s+"
     r"|(?<=vấn đề) như\s+|(?<=hạn chế) như\s+|(?<=tồn tại) như\s+|(?<=khó khăn) như\s+|(?<=bất cập) như\s+"
     r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra)\s)"
 )
@@ -101,10 +98,9 @@ def _proposal_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     parts: list[tuple[int, int]] = []
     pos = start
     for cut_start, cut_end in [*cuts, (end, end)]:
-        if parts and len(syllables(text, *parts[-1])) < _MIN_SYLLABLES:
-            parts[-1] = (parts[-1][0], cut_start)  # a piece too short to stand alone joins the next one
-        elif parts and len(syllables(text, pos, cut_start)) < _MIN_SYLLABLES:
-            parts[-1] = (parts[-1][0], cut_start)  # … or the one before it
+        shortest = min(len(syllables(text, *parts[-1])), len(syllables(text, pos, cut_start))) if parts else 0
+        if parts and shortest < _MIN_SYLLABLES:  # a piece too short to stand alone joins its neighbour
+            parts[-1] = (parts[-1][0], cut_start)
         else:
             parts.append((pos, cut_start))
         pos = cut_end

@@ -14,14 +14,12 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.extract.people import is_vietnamese_syllable
-from pipeline.extract.text import SYLLABLE, doc_text, fold, lexicon, syllables
+from pipeline.extract.text import SYLLABLE, doc_text, fold, lexicon, not_after_abbreviation, syllables
 from pipeline.records import Person, Statement
-from pipeline.resources import load_lexicon
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "''": "''", "«": "»", "'": "'"}
 _QUOTE = re.compile(r"“|''|\"|‘|«|(?<![\w])'(?=\w)")
@@ -67,18 +65,14 @@ class SpeakerResolver:
             forms = {p.name, *p.aliases, *p.roles}
             given = p.name.split()[-1]
             forms |= {f"{h} {given}" for h in ("ông", "bà", "anh", "chị", "đồng chí")}
-            if _foreign(p.name):
-                forms.add(given)  # a foreign family name alone: "Flynn nói", "Putin cho biết"
-                forms |= {f"{h} {p.name.split()[0]}" for h in ("ông", "bà")}  # family name first: "ông Moon"
+            forms |= _foreign_forms(p.name, ("ông", "bà"))  # "Flynn nói", "Putin cho biết", "ông Moon"
             self.keys.extend((fold(f), p) for f in forms if len(f) > 2)
         self.keys.sort(key=lambda kp: -len(kp[0]))
         mentions = []
         for p in people:
             given = p.name.split()[-1]
             forms = {p.name, *p.aliases} | {f"{h} {given}" for h in ("ông", "bà", "Ông", "Bà")}
-            if _foreign(p.name):
-                forms.add(given)  # "Shanahan cho hay …" then "Theo ông, …"
-                forms |= {f"{h} {p.name.split()[0]}" for h in ("ông", "bà", "Ông", "Bà")}  # "ông Moon"
+            forms |= _foreign_forms(p.name, ("ông", "bà", "Ông", "Bà"))  # "Shanahan cho hay …" then "Theo ông, …"
             for form in forms:
                 mentions.extend((m.start(), p) for m in re.finditer(rf"\b{re.escape(form)}\b", text))
         self.positions = sorted(mentions, key=lambda x: x[0])
@@ -116,10 +110,12 @@ class SpeakerResolver:
         if not words or len(words) > 8:
             return None
         caps = {w.lower() for w in SYLLABLE.findall(" ".join(words[1:])) if w[:1].isupper()}
-        leader = next((n for n in _LEADER_NOUNS if fold(phrase).startswith(n + " ")), None)
+        leader = any(fold(phrase).startswith(n + " ") for n in _LEADER_NOUNS)
         head = "" if leader and caps else fold(" ".join(words[:2]))
         matches = [
-            p for p in self.people if any(fold(r).startswith(head) and caps <= set(syllable_keys(r)) for r in p.roles)
+            p
+            for p in self.people
+            if any(fold(r).startswith(head) and caps <= {w.lower() for w in SYLLABLE.findall(r)} for r in p.roles)
         ]
         if len(matches) > 1 and offset is not None and caps:
             named = [p for pos, p in self.positions if pos < offset and p in matches]
@@ -158,13 +154,13 @@ class SpeakerResolver:
             self.sources.append(speaker.name)
 
 
-def _foreign(name: str) -> bool:
-    """A name of several words not all Vietnamese syllables ("Patrick Shanahan"): its family name alone refers."""
-    return len(name.split()) > 1 and not all(is_vietnamese_syllable(w) for w in name.split())
-
-
-def syllable_keys(phrase: str) -> list[str]:
-    return [w.lower() for w in SYLLABLE.findall(phrase)]
+def _foreign_forms(name: str, honorifics: tuple[str, ...]) -> set[str]:
+    """Short forms of a foreign name (several words, not all Vietnamese syllables, "Patrick Shanahan"):
+    its last word alone, and an honorific before its first word (family name first: "ông Moon")."""
+    words = name.split()
+    if len(words) < 2 or all(is_vietnamese_syllable(w) for w in words):
+        return set()
+    return {words[-1], *(f"{h} {words[0]}" for h in honorifics)}
 
 
 def _looks_like_source(phrase: str) -> bool:
@@ -431,19 +427,15 @@ def _collective_subject(doc: Doc, speaker: Speaker, end: int, resolver: SpeakerR
     the first verb. The speaker's phrase ends at or before `end`."""
     text = doc_text(doc)
     start = text.rfind(speaker.name, max(0, end - 300), end)
-    span = doc.char_span(start, end, alignment_mode="expand") if start >= 0 else None
-    if span is None:
+    if start < 0 or doc.char_span(start, end, alignment_mode="expand") is None:
         return speaker
-    verb = next((t for t in list(span)[1:] if t.pos_ == "VERB" and t.text[:1].islower()), None)
+    verb = _first_verb(doc, start, end)
     return resolver.resolve(text[start : verb.idx if verb is not None else end], end)
 
 
 def _sentence_subject(doc: Doc, start: int, end: int, resolver: SpeakerResolver) -> Speaker | None:
     """The noun phrase opening a sentence, up to its first verb, when it names a person or a group."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    verb = next((t for t in list(span)[1:] if t.pos_ == "VERB" and t.text[:1].islower()), None)
+    verb = _first_verb(doc, start, end)
     if verb is None:
         return None
     speaker = resolver.resolve(doc_text(doc)[start : verb.idx], verb.idx)
@@ -452,16 +444,22 @@ def _sentence_subject(doc: Doc, start: int, end: int, resolver: SpeakerResolver)
     return None
 
 
-def _noun_phrase(doc: Doc, start: int, end: int) -> bool:
-    """A source phrase is a noun phrase: after its first word, no lower-case verb ("Tổ chức thăm hỏi ...")."""
+def _first_verb(doc: Doc, start: int, end: int) -> Token | None:
+    """The first lower-case verb after the first word of text[start:end]: where a subject's noun phrase ends."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
-        return False
-    return not any(t.pos_ == "VERB" and t.text[:1].islower() for t in list(span)[1:])
+        return None
+    return next((t for t in list(span)[1:] if t.pos_ == "VERB" and t.text[:1].islower()), None)
 
 
-# sentence ends, and semicolons that join clauses with a subject of their own or the same one elided
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+(?=[A-ZĐÀ-Ỹ“\"])|;\s+")
+def _noun_phrase(doc: Doc, start: int, end: int) -> bool:
+    """A source phrase is a noun phrase: after its first word, no lower-case verb ("Tổ chức thăm hỏi ...")."""
+    return doc.char_span(start, end, alignment_mode="expand") is not None and _first_verb(doc, start, end) is None
+
+
+# sentence ends (not after an abbreviation), and semicolons that join clauses with a subject of their own
+# or the same one elided
+_SENTENCE_END = re.compile(r"(?<=[.!?…])" + not_after_abbreviation(r"\.") + r"\s+(?=[A-ZĐÀ-Ỹ“\"])|;\s+")
 # connectors that may open a sentence whose subject is the previous speaker ("Đồng thời đề nghị …")
 _ELIDED_SUBJECT = re.compile(
     r"^(?:(?:đồng thời|bên cạnh đó|ngoài ra|mặt khác|tuy nhiên|cũng|còn|và|theo đó|trước hết|cuối cùng|"
@@ -471,17 +469,8 @@ _ELIDED_SUBJECT = re.compile(
 
 
 def _sentence_starts(text: str, start: int, end: int) -> Iterator[int]:
-    """Where each sentence after the first starts: not after an abbreviation ("TP. HCM", "PGS. TS")."""
-    abbreviations = _abbreviations()
-    for m in _SENTENCE_END.finditer(text, start, end):
-        word = re.search(r"(\w+)\.$", text[max(start, m.start() - 8) : m.start()])
-        if not (word and word.group(1) in abbreviations):
-            yield m.end()
-
-
-@cache
-def _abbreviations() -> frozenset[str]:
-    return frozenset(load_lexicon("abbreviations"))
+    """Where each sentence of text[start:end] after the first starts."""
+    return (m.end() for m in _SENTENCE_END.finditer(text, start, end))
 
 
 def _reported_in(

@@ -72,6 +72,12 @@ class PhraseSet:
         return fold(phrase) in self.entries
 
 
+def not_after_abbreviation(tail: str = "") -> str:
+    """Regex lookbehinds that fail just after an abbreviation of `abbreviations.txt` followed by the
+    pattern `tail` ("TP. HCM", "PGS. TS"): a full stop there ends no sentence or item."""
+    return "".join(rf"(?<!\b{re.escape(a)}{tail})" for a in load_lexicon("abbreviations"))
+
+
 @cache
 def lexicon(name: str) -> PhraseSet:
     return PhraseSet(load_lexicon(name))
