@@ -128,3 +128,22 @@ def test_solutions_what_a_proposal_verb_reports_is_a_proposal() -> None:
     assert [(s["text"], s["proposer"]) for s in sols] == [
         ("đẩy nhanh việc ký kết hiệp định thương mại tự do song phương", "Hai bên")
     ]
+
+
+def test_solutions_start_at_the_proposal_not_its_framing() -> None:
+    # the proposer and the verb that frames the proposal, a mid-paragraph connector and a time
+    # adverbial are not part of the item; an item opening with the verb is an imperative, kept whole
+    text = (
+        "Hà Nội chuẩn bị mùa hè an toàn cho học sinh\n\n"
+        "Tại buổi làm việc, Chủ tịch UBND quận Hoàng Mai yêu cầu các trường rà soát toàn bộ bể bơi trước ngày 1-6. "
+        "Nhưng các phường cũng phải bố trí người trực tại các hồ ao. "
+        "Năm học 2024 - 2025, ngành giáo dục sẽ đưa môn bơi vào giờ học chính khóa.\n"
+        "Đề nghị các gia đình quan tâm hơn đến con em trong dịp nghỉ hè."
+    )
+    texts = [s["text"] for s in analysed(text)["solutions"]]
+    assert texts == [
+        "các trường rà soát toàn bộ bể bơi trước ngày 1-6",
+        "các phường cũng phải bố trí người trực tại các hồ ao",
+        "ngành giáo dục sẽ đưa môn bơi vào giờ học chính khóa",
+        "Đề nghị các gia đình quan tâm hơn đến con em trong dịp nghỉ hè",
+    ]

@@ -25,13 +25,17 @@ _ITEM_SPLIT = re.compile(
     r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra)\s)"
 )
 _TAIL_CUT = re.compile(r",\s+(?:bởi|vì|bởi vì|mà để|mà|nhằm|để|góp phần|từ đó|qua đó|dẫn tới|dẫn đến)\s")
-_LEAD_TRIM = re.compile(
-    r"^(?:(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|trong đó|theo đó|do đó|vì vậy|vì thế|mặt khác|nhất là|"
-    r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|[-–•+*]|\d+[.)])[\s,]*)+",
+_LEAD_TRIM = re.compile(  # match() anchors it at the item's start
+    r"(?:(?:(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|trong đó|theo đó|do đó|vì vậy|vì thế|mặt khác|nhất là|"
+    r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|nhưng|chẳng hạn)\b|[-–•+*]|\d+[.)](?!\d))[\s,]*"
+    # a time adverbial before the clause: "Năm 2017, …", "Ngày mai (23-5), …", "Trong thời gian tới, …"
+    r"|(?:trong |từ |đến |vào )?(?:năm|ngày|tháng|tuần|quý|thời gian|giai đoạn|hiện nay|hiện tại|sắp tới|trước mắt|"
+    r"về lâu dài|tới đây|sau đó)\b[^,;:.]{0,30},\s*)+",
     re.IGNORECASE,
 )
 _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:?\s*[^\n]*$", re.IGNORECASE)
 _MIN_SYLLABLES = 4
+_PROPOSER_SYLLABLES = 20  # the longest subject before a proposal verb ("Chủ tịch UBND thành phố Hà Nội …")
 _PREDICATE_SYLLABLES = 6  # a subject and the verb after it: where a weak proposal cue must stand
 # "phải" that is not an obligation: "gặp phải", "không phải là", "phải đối diện"
 _NOT_OBLIGATION = re.compile(
@@ -105,6 +109,22 @@ def _proposal_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
             parts.append((pos, cut_start))
         pos = cut_end
     return parts
+
+
+def _after_proposer(text: str, start: int, end: int) -> int:
+    """Where the proposal itself starts in "Tôi đề nghị …", "Chủ tịch UBND thành phố yêu cầu …": after
+    a proposal verb that follows its subject (no proposal cue before it). An item that opens with the
+    verb ("Đề nghị các đơn vị …") is an imperative and stays whole."""
+    sylls = syllables(text, start, end)
+    verbs = lexicon("proposal_reporting_verbs")
+    cues = (lexicon("solution_cues"), lexicon("solution_cues_strong"))
+    for i in range(1, min(len(sylls), _PROPOSER_SYLLABLES)):
+        if any(c.match_at(sylls, i - 1, text) for c in cues):
+            return start
+        n = verbs.match_at(sylls, i, text)
+        if n and len(sylls) - i - n >= _MIN_SYLLABLES:
+            return sylls[i + n].start
+    return start
 
 
 def _syllable_end(text: str, start: int, end: int, n: int) -> int:
@@ -200,7 +220,7 @@ def extract_solutions_problems(
                 covered.append((start, end))
                 return kind
         if kind == "solution":
-            for a, b in _proposal_parts(text, start, end):
+            for a, b in _proposal_parts(text, _after_proposer(text, start, end), end):
                 solutions.append(Solution(text[a:b], who, a, b))
         elif kind == "problem":
             problems.append(Problem(text[start:end], who, start, end))
