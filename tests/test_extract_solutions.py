@@ -147,3 +147,13 @@ def test_solutions_start_at_the_proposal_not_its_framing() -> None:
         "ngành giáo dục sẽ đưa môn bơi vào giờ học chính khóa",
         "Đề nghị các gia đình quan tâm hơn đến con em trong dịp nghỉ hè",
     ]
+
+
+def test_solutions_end_before_the_quote_attribution() -> None:
+    text = (
+        "Rác sau đêm pháo hoa\n\n"
+        "Bạn đọc gửi ý kiến về tình trạng xả rác ở trung tâm thành phố.\n"
+        '"Thành phố cần đặt thêm thùng rác quanh các điểm bắn pháo hoa", bạn đọc Trần Minh Quân viết.'
+    )
+    texts = [s["text"] for s in analysed(text)["solutions"]]
+    assert texts == ["Thành phố cần đặt thêm thùng rác quanh các điểm bắn pháo hoa"]

@@ -35,6 +35,9 @@ _LEAD_TRIM = re.compile(  # match() anchors it at the item's start
 )
 _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:?\s*[^\n]*$", re.IGNORECASE)
 _MIN_SYLLABLES = 4
+# a quote's attribution after it: ", chủ tịch EVN đồng tình", "\" - ông Nhân nhấn mạnh"
+_ATTRIBUTION_TAIL = re.compile(r"[\"”]?\s*(?:,|\s[-–])\s+(?P<tail>[^,;\"“”]{2,80})$")
+_ATTRIBUTION_SYLLABLES = 12
 _PROPOSER_SYLLABLES = 20  # the longest subject before a proposal verb ("Chủ tịch UBND thành phố Hà Nội …")
 _PREDICATE_SYLLABLES = 6  # a subject and the verb after it: where a weak proposal cue must stand
 # "phải" that is not an obligation: "gặp phải", "không phải là", "phải đối diện"
@@ -69,12 +72,26 @@ def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         tail = _TAIL_CUT.search(text, seg_start, seg_end)
         if tail:
             seg_end = tail.start()
+        seg_end = _before_attribution(text, seg_start, seg_end)
         piece = text[seg_start:seg_end]
         stripped = piece.strip(" ,.…\"“”'")
         if stripped:
             s = seg_start + piece.find(stripped)
             yield s, s + len(stripped)
         pos = m.end() if m else end
+
+
+def _before_attribution(text: str, start: int, end: int) -> int:
+    """Where a clause ends before its attribution tail ("…", bạn đọc Lan nhấn mạnh; "…" - ông Nhân nói)."""
+    m = _ATTRIBUTION_TAIL.search(text[start:end].rstrip(" .…"))
+    if not m or len(syllables(m.group("tail"))) > _ATTRIBUTION_SYLLABLES:
+        return end
+    sylls = syllables(m.group("tail"))
+    verbs = (lexicon("reporting_verbs"), lexicon("reporting_verbs_colon"))  # after a quote, "viết" reports too
+    ends_with_verb = any(
+        v.match_at(sylls, i, m.group("tail")) == len(sylls) - i for v in verbs for i in range(len(sylls))
+    )
+    return start + m.start() if ends_with_verb else end
 
 
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
