@@ -15,6 +15,7 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
+from pipeline.extract.item_filter import filter_items
 from pipeline.extract.statements import SpeakerResolver, reporting_verbs, speaker_phrase
 from pipeline.extract.text import doc_text, fold, lexicon, not_after_abbreviation, syllables
 from pipeline.records import Person, Problem, Solution, Statement
@@ -46,12 +47,14 @@ _NOT_OBLIGATION = re.compile(
     r"|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết)\b"
 )
 # a condition or consequence ("Nếu không giải quyết …, Việt Nam sẽ bị …") and narrative back-references
-_NOT_PROPOSAL = re.compile(r"^(?:nếu|khi đó|do đó|vì vậy)\b|\b(?:như vậy khi|như thế khi|không thể)\b", re.IGNORECASE)
+_NOT_PROPOSAL = re.compile(
+    r"^(?:nếu|khi đó|do đó|vì vậy)\b|\b(?:như vậy khi|như thế khi|không thể(?! để))\b", re.IGNORECASE
+)
 # "hạn chế" is a noun (a shortcoming) after these words, a verb (to limit: a measure) elsewhere
 _SHORTCOMING_NOUN = re.compile(r"(?:còn|những|một số|nhiều|các|tồn tại,?|điểm|mặt)\s+(?:hạn chế|yếu kém|bất cập)")
 _REMEDY = re.compile(
     r"\b(?:khắc phục|giải quyết|tháo gỡ|xử lý|chấn chỉnh|ngăn chặn|phòng ngừa|hạn chế tình trạng|chống|phòng chống|"
-    r"đề phòng|hỗ trợ|giúp đỡ|cứu trợ|thăm hỏi|vận động|không để)\b"
+    r"đề phòng|hỗ trợ|giúp đỡ|cứu trợ|thăm hỏi|vận động|không để|không thể để|tránh|ngăn ngừa)\b"
 )
 
 
@@ -202,8 +205,10 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
 
 
 def extract_solutions_problems(
-    doc: Doc, statements: list[Statement], people: list[Person] | None = None
+    doc: Doc, statements: list[Statement], people: list[Person] | None = None, *, learnt_filter: bool = True
 ) -> tuple[list[Solution], list[Problem]]:
+    """Solutions and problems of a document, in text order. The rules find the items; with
+    `learnt_filter` the trained item filter (`item_filter`) then drops the unlikely ones."""
     text = doc_text(doc)
     resolver = SpeakerResolver(people or [], text)
     solutions: list[Solution] = []
@@ -262,6 +267,9 @@ def extract_solutions_problems(
             kind = add(i_start, i_end, _proposer(text, p_start, i_start, i_end, resolver), False, kind)
     solutions.sort(key=lambda s: s.start)
     problems.sort(key=lambda p: p.start)
+    if learnt_filter:
+        solutions = filter_items(doc, solutions, statements, "solutions")
+        problems = filter_items(doc, problems, statements, "problems")
     # the same words twice (a headline or caption repeating the body) are one proposal or problem
     return _first_of_each(solutions), _first_of_each(problems)
 
