@@ -157,3 +157,18 @@ def test_solutions_end_before_the_quote_attribution() -> None:
     )
     texts = [s["text"] for s in analysed(text)["solutions"]]
     assert texts == ["Thành phố cần đặt thêm thùng rác quanh các điểm bắn pháo hoa"]
+
+
+def test_problems_the_shortcoming_a_proposal_answers() -> None:
+    # one sentence proposes and names the problem it answers: both are found; a difficulty overcome is not one
+    text = (
+        "Phụ huynh xin thêm phòng học\n\n"
+        "Tại buổi tiếp xúc cử tri, phụ huynh Trường tiểu học Yên Hòa đề nghị quận sớm xây thêm 12 phòng học, "
+        "vì các lớp đang quá tải, nhiều em phải học ca ba.\n"
+        "Nhiều học sinh của trường đã vượt qua khó khăn để đạt thành tích cao."
+    )
+    summary = analysed(text)
+    assert any(s["text"].startswith("quận sớm xây thêm 12 phòng học") for s in summary["solutions"])
+    problems = [p["text"] for p in summary["problems"]]
+    assert any(p.startswith("các lớp đang quá tải") for p in problems)  # the cause, without its "vì"
+    assert not any("vượt qua khó khăn" in p for p in problems)

@@ -51,6 +51,7 @@ DEV_GOLD = SHARED / "eval" / "dev-gold"
 ANNOTATIONS = HERE / "annotations.jsonl"
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 MIN_COUNTS = (1, 3, 5, 10)
+TIE = 0.003  # cross-validated F1 differences smaller than this are noise
 MIN_GAIN = 0.005  # a model is shipped only when cross-validation shows at least this F1 gain
 THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.1, 0.71, 0.05))
 WHO = {"solutions": "proposer", "problems": "raised_by"}
@@ -186,8 +187,11 @@ def cross_validate(corpus: Corpus, kind: str) -> tuple[float, int, float, float]
             x = vectorizer.transform(only([features[i] for i in test], names))
             probability[c, min_count][test] = model.predict_proba(x)[:, 1]
     scored = [(corpus.f1(kind, probability[s] >= t), s, t) for s in settings for t in THRESHOLDS]
-    best_f1, (best_c, best_min), best_t = max(scored, key=lambda x: (round(x[0], 4), x[1][1], x[1][0]))
-    return best_c, best_min, best_t, best_f1
+    best = max(f1 for f1, _, _ in scored)
+    # among settings within TIE of the best, the simplest: fewest features, then strongest regularisation
+    near = [x for x in scored if x[0] >= best - TIE]
+    f1, (c, min_count), threshold = max(near, key=lambda x: (x[1][1], -x[1][0], x[0]))
+    return c, min_count, threshold, f1
 
 
 def to_item_model(vectorizer: DictVectorizer, model: LogisticRegression, threshold: float) -> ItemModel:

@@ -25,7 +25,8 @@ _ITEM_SPLIT = re.compile(
     r"|(?<=vấn đề) như\s+|(?<=hạn chế) như\s+|(?<=tồn tại) như\s+|(?<=khó khăn) như\s+|(?<=bất cập) như\s+"
     r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra)\s)"
 )
-_TAIL_CUT = re.compile(r",\s+(?:bởi|vì|bởi vì|mà để|mà|nhằm|để|góp phần|từ đó|qua đó|dẫn tới|dẫn đến)\s")
+_TAIL_CUT = re.compile(r",\s+(bởi|vì|bởi vì|do|mà để|mà|nhằm|để|góp phần|từ đó|qua đó|dẫn tới|dẫn đến)\s")
+_CAUSES = frozenset({"bởi", "vì", "bởi vì", "do"})
 _LEAD_TRIM = re.compile(  # match() anchors it at the item's start
     r"(?:(?:(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|trong đó|theo đó|do đó|vì vậy|vì thế|mặt khác|nhất là|"
     r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|nhưng|chẳng hạn)\b|[-–•+*]|\d+[.)](?!\d))[\s,]*"
@@ -45,6 +46,8 @@ _PREDICATE_SYLLABLES = 6  # a subject and the verb after it: where a weak propos
 _NOT_OBLIGATION = re.compile(
     r"\b(?:gặp phải|không phải|phải đối diện|phải đối mặt|phải chịu|bị phạt|sẽ bị|có thể sẽ|sẽ rất|sẽ là|sẽ không"
     r"|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết)\b"
+    # "phải" forced by circumstances, not asked for: "khiến doanh nghiệp phải …", "gặp khó khăn phải giải thể"
+    r"|\b(?:khiến|buộc|bắt|đành|đã|từng|vẫn)(?:\s+\w+){0,3}\s+phải\b|\bkhó khăn,? phải\b"
 )
 # a condition or consequence ("Nếu không giải quyết …, Việt Nam sẽ bị …") and narrative back-references
 _NOT_PROPOSAL = re.compile(
@@ -55,6 +58,9 @@ _SHORTCOMING_NOUN = re.compile(r"(?:còn|những|một số|nhiều|các|tồn t
 _REMEDY = re.compile(
     r"\b(?:khắc phục|giải quyết|tháo gỡ|xử lý|chấn chỉnh|ngăn chặn|phòng ngừa|hạn chế tình trạng|chống|phòng chống|"
     r"đề phòng|hỗ trợ|giúp đỡ|cứu trợ|thăm hỏi|vận động|không để|không thể để|tránh|ngăn ngừa)\b"
+    # a difficulty overcome or under control, or only named as a topic, is not a shortcoming raised
+    r"|\b(?:vượt qua|vượt lên|vượt khó|biến thách thức|thuận lợi(?:,| và) khó khăn)\b"
+    r"|\b(?:được|đã được) (?:kiểm soát|khắc phục|giải quyết|tháo gỡ|xử lý)\b"
 )
 
 
@@ -73,15 +79,22 @@ def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         if lead:
             seg_start = lead.end()
         tail = _TAIL_CUT.search(text, seg_start, seg_end)
-        if tail:
-            seg_end = tail.start()
         seg_end = _before_attribution(text, seg_start, seg_end)
-        piece = text[seg_start:seg_end]
-        stripped = piece.strip(" ,.…\"“”'")
-        if stripped:
-            s = seg_start + piece.find(stripped)
-            yield s, s + len(stripped)
+        if tail and tail.start() < seg_end:
+            if tail.group(1) in _CAUSES:  # the cause is an item of its own: often the problem answered
+                yield from _stripped(text, tail.end(), seg_end)
+            seg_end = tail.start()
+        yield from _stripped(text, seg_start, seg_end)
         pos = m.end() if m else end
+
+
+def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """text[start:end] without surrounding spaces, commas and quotes, if anything is left."""
+    piece = text[start:end]
+    stripped = piece.strip(" ,.…\"“”'")
+    if stripped:
+        s = start + piece.find(stripped)
+        yield s, s + len(stripped)
 
 
 def _before_attribution(text: str, start: int, end: int) -> int:
@@ -145,6 +158,24 @@ def _after_proposer(text: str, start: int, end: int) -> int:
         if n and len(sylls) - i - n >= _MIN_SYLLABLES:
             return sylls[i + n].start
     return start
+
+
+_CLAUSE_JOINT = re.compile(r",\s+|\s+(?=(?:do|vì|bởi vì|nhưng|song|khiến|mà)\s)")
+
+
+def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """text[start:end] cut at commas and before a clause of cause, contrast or result ("do", "nhưng")."""
+    parts, pos = [], start
+    for m in [*_CLAUSE_JOINT.finditer(text, start, end), None]:
+        stop = m.start() if m else end
+        if len(syllables(text, pos, stop)) >= _MIN_SYLLABLES:
+            parts.append((pos, stop))
+        pos = m.end() if m else end
+    return parts
+
+
+def _proposes(text: str, start: int, end: int) -> bool:
+    return bool(_cue_count(text, start, end, "solution_cues_strong") or _opens_with(text, start, end, "solution_cues"))
 
 
 def _syllable_end(text: str, start: int, end: int, n: int) -> int:
@@ -234,6 +265,14 @@ def extract_solutions_problems(
         if kind == "solution" and _SHORTCOMING_NOUN.search(text[start:end].lower()):
             # "… còn có bất cập, tồn tại cần khắc phục như …": names a shortcoming and the remedy at once
             problems.append(Problem(text[start:end], who, start, end))
+        elif kind == "solution":
+            # a proposal and the problem it answers in one sentence ("cần xây cầu vượt, vì lưu lượng xe lớn"):
+            # a clause that names a problem and proposes nothing is a problem too
+            for a, b in _clauses(text, start, end):
+                if (a, b) == (start, end) or _proposes(text, a, b):
+                    continue
+                if classify(text, a, b, said=said) == "problem":
+                    problems.append(Problem(text[a:b], who, a, b))
         if kind == "problem" and _cue_count(text, start, end, "problem_cues") >= 2:
             parts = _problem_parts(text, start, end, said)
             if len(parts) > 1:
