@@ -172,3 +172,15 @@ def test_problems_the_shortcoming_a_proposal_answers() -> None:
     problems = [p["text"] for p in summary["problems"]]
     assert any(p.startswith("các lớp đang quá tải") for p in problems)  # the cause, without its "vì"
     assert not any("vượt qua khó khăn" in p for p in problems)
+
+
+def test_a_headline_may_state_the_proposal_but_not_the_problem() -> None:
+    text = (
+        "Cần mở thêm tuyến xe buýt nhanh cho khu đô thị phía tây\n\n"
+        "Tình trạng ùn tắc ở cửa ngõ phía tây thành phố ngày càng nghiêm trọng vào giờ cao điểm.\n"
+        "Sở Giao thông vận tải cho biết đang lập phương án tuyến mới và sẽ lấy ý kiến người dân trong tháng tới."
+    )
+    summary = analysed(text)
+    assert summary["solutions"][0]["text"] == "Cần mở thêm tuyến xe buýt nhanh cho khu đô thị phía tây"
+    assert all(p["start"] > len("Cần mở thêm tuyến xe buýt nhanh cho khu đô thị phía tây") for p in summary["problems"])
+    assert any(p["text"].startswith("Tình trạng ùn tắc") for p in summary["problems"])

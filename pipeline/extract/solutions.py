@@ -296,7 +296,7 @@ def extract_solutions_problems(
         for i_start, i_end in _items(text, st.start, st.end):
             kind = add(i_start, i_end, st.speaker, True, kind, proposed)
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    for p_start, p_end in paragraphs[1:]:  # the headline repeats the body
+    for p_start, p_end in paragraphs:  # the headline too: it may state the proposal the article reports
         if _CAPTION.search(text, p_start, p_end):
             continue
         kind = None
@@ -305,7 +305,13 @@ def extract_solutions_problems(
                 continue
             kind = add(i_start, i_end, _proposer(text, p_start, i_start, i_end, resolver), False, kind)
     solutions.sort(key=lambda s: s.start)
-    problems.sort(key=lambda p: p.start)
+    # a headline names the topic: the problems it mentions are raised in the text below (unless quoted)
+    headline_end = paragraphs[0][1] if paragraphs else 0
+    quoted = [(st.start, st.end) for st in statements]
+    problems = sorted(
+        (p for p in problems if p.start >= headline_end or any(a <= p.start < b for a, b in quoted)),
+        key=lambda p: p.start,
+    )
     if learnt_filter:
         solutions = filter_items(doc, solutions, statements, "solutions")
         problems = filter_items(doc, problems, statements, "problems")
