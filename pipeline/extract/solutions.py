@@ -65,7 +65,7 @@ _REMEDY = re.compile(
 
 
 T = TypeVar("T", Solution, Problem)
-_LIST_HEADING = re.compile(r"(?:\bnhư|\bsau|\bgồm|\bbao gồm|\blà)\W*$", re.IGNORECASE)
+_LIST_HEADING = re.compile(r"(?:\bnhư|\bsau|\bgồm|\bbao gồm|\blà|\bvề|\bđến|\btới|\bvới)\W*$", re.IGNORECASE)
 _UNDONE = re.compile(r"\b(?:chưa|không (?:được|thể)|còn chậm|thiếu)\b")
 
 
