@@ -184,3 +184,16 @@ def test_a_headline_may_state_the_proposal_but_not_the_problem() -> None:
     assert summary["solutions"][0]["text"] == "Cần mở thêm tuyến xe buýt nhanh cho khu đô thị phía tây"
     assert all(p["start"] > len("Cần mở thêm tuyến xe buýt nhanh cho khu đô thị phía tây") for p in summary["problems"])
     assert any(p["text"].startswith("Tình trạng ùn tắc") for p in summary["problems"])
+
+
+def test_solutions_a_plan_for_a_case_a_named_measure_and_each_is_not_past() -> None:
+    text = (
+        "Thủy điện điều tiết nước mùa khô\n\n"
+        "Giám đốc Sở Công thương Lê Văn Hải cho biết nếu hạn hán kéo dài, sở sẽ yêu cầu các nhà máy tăng lưu lượng xả. "
+        "Theo ông, biện pháp lâu dài là xây hồ chứa nhỏ ở từng xã vùng cao. "
+        "Ông Hải nói cần lập bản đồ nguồn nước của từng huyện để mọi người có thể tra cứu."
+    )
+    texts = [s["text"] for s in analysed(text)["solutions"]]
+    assert any(t.endswith("sở sẽ yêu cầu các nhà máy tăng lưu lượng xả") for t in texts)
+    assert any("xây hồ chứa nhỏ ở từng xã vùng cao" in t for t in texts)
+    assert any(t.startswith("cần lập bản đồ nguồn nước của từng huyện") for t in texts)

@@ -53,6 +53,8 @@ _NOT_OBLIGATION = re.compile(
 _NOT_PROPOSAL = re.compile(
     r"^(?:nếu|khi đó|do đó|vì vậy)\b|\b(?:như vậy khi|như thế khi|không thể(?! để))\b", re.IGNORECASE
 )
+# "từng" meaning "each" ("của từng di sản"), not "once" (a past marker)
+_NOT_PAST = re.compile(r"\b(?:của|cho|với|tại|ở|theo|trong|từ|đến|tới|và) từng\b")
 # "hạn chế" is a noun (a shortcoming) after these words, a verb (to limit: a measure) elsewhere
 _SHORTCOMING_NOUN = re.compile(r"(?:còn|những|một số|nhiều|các|tồn tại,?|điểm|mặt)\s+(?:hạn chế|yếu kém|bất cập)")
 _REMEDY = re.compile(
@@ -216,10 +218,15 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
     if item.rstrip().endswith("?"):
         return None
     problem_only = bool(_NOT_PROPOSAL.search(item)) and not re.search(r"\bthì (?:phải|cần)\b", low)
+    comma = low.find(", ")
+    if problem_only and low.startswith("nếu") and comma > 0:
+        # a plan for a case ("Nếu mùa khô nặng hơn, sở sẽ điều chỉnh …") proposes in its main clause
+        main = start + comma + 2
+        problem_only = _cue_count(text, main, end, "solution_cues_strong") <= len(_NOT_OBLIGATION.findall(low[comma:]))
     strong = _cue_count(text, start, end, "solution_cues_strong") - len(_NOT_OBLIGATION.findall(low))
     imperative = _opens_with(text, start, end, "solution_cues")  # "Tăng cường ...", "Tổ chức ..."
     problem = _cue_count(text, start, end, "problem_cues")
-    past = _cue_count(text, start, end, "past_markers")
+    past = _cue_count(text, start, end, "past_markers") - len(_NOT_PAST.findall(low))
     # a remedy that is not carried out is the shortcoming itself: "xử lý các hành vi vi phạm chưa nghiêm"
     remedy = bool(_REMEDY.search(low)) and not _UNDONE.search(low)
     if problem and _SHORTCOMING_NOUN.search(low) and not remedy:
