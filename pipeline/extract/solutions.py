@@ -44,8 +44,8 @@ _PROPOSER_SYLLABLES = 20  # the longest subject before a proposal verb ("Chủ t
 _PREDICATE_SYLLABLES = 6  # a subject and the verb after it: where a weak proposal cue must stand
 # "phải" that is not an obligation: "gặp phải", "không phải là", "phải đối diện"
 _NOT_OBLIGATION = re.compile(
-    r"\b(?:gặp phải|không phải|phải đối diện|phải đối mặt|phải chịu|bị phạt|sẽ bị|có thể sẽ|sẽ rất|sẽ là|sẽ không"
-    r"|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết)\b"
+    r"\b(?:gặp phải|không phải|phải đối diện|phải đối mặt|phải chịu(?! trách nhiệm)|bị phạt|sẽ bị|có thể sẽ|sẽ rất"
+    r"|sẽ là|sẽ không|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết)\b"
     # "phải" forced by circumstances, not asked for: "khiến doanh nghiệp phải …", "gặp khó khăn phải giải thể"
     r"|\b(?:khiến|buộc|bắt|đành|đã|từng|vẫn)(?:\s+\w+){0,3}\s+phải\b|\bkhó khăn,? phải\b"
 )
