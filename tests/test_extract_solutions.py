@@ -197,3 +197,14 @@ def test_solutions_a_plan_for_a_case_a_named_measure_and_each_is_not_past() -> N
     assert any(t.endswith("sở sẽ yêu cầu các nhà máy tăng lưu lượng xả") for t in texts)
     assert any("xây hồ chứa nhỏ ở từng xã vùng cao" in t for t in texts)
     assert any(t.startswith("cần lập bản đồ nguồn nước của từng huyện") for t in texts)
+
+
+def test_problems_named_without_the_classic_cue_words() -> None:
+    text = (
+        "Công nhân khu công nghiệp chờ lương\n\n"
+        "Tại buổi đối thoại, đại diện công đoàn cho biết tình trạng nợ lương công nhân kéo dài nhiều tháng. "
+        "Nhiều hồ sơ bảo hiểm được giải quyết rất chậm."
+    )
+    problems = [p["text"] for p in analysed(text)["problems"]]
+    assert any(p.startswith("tình trạng nợ lương công nhân") for p in problems)
+    assert "Nhiều hồ sơ bảo hiểm được giải quyết rất chậm" in problems

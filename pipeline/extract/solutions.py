@@ -68,7 +68,7 @@ _REMEDY = re.compile(
 
 T = TypeVar("T", Solution, Problem)
 _LIST_HEADING = re.compile(r"(?:\bnhư|\bsau|\bgồm|\bbao gồm|\blà|\bvề|\bđến|\btới|\bvới)\W*$", re.IGNORECASE)
-_UNDONE = re.compile(r"\b(?:chưa|không (?:được|thể)|còn chậm|thiếu)\b")
+_UNDONE = re.compile(r"\b(?:chưa|không (?:được|thể)|chậm|thiếu)\b")
 
 
 def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
