@@ -7,6 +7,7 @@ offsets of its solutions and problems; this script reads the text back from the 
 
     python models/item_filter/build.py add DIR...   # GUIDE-format <id>.json files -> annotations.jsonl
     python models/item_filter/build.py train        # -> solutions.json, problems.json, MANIFEST.json
+    python models/item_filter/build.py score        # the rules alone: F1 on the annotations, dev gold
 
 Training: the rules run with the filter off; each item they find is labelled by whether it matches an
 annotated one as the project's scorer matches them (token F1 >= 0.5, one to one). A logistic regression
@@ -93,13 +94,13 @@ def add(dirs: list[Path]) -> None:
         for kind in KINDS:
             spans = []
             for item in gold[kind]:
-                at = text.find(item["text"])
-                if at < 0:
-                    at = text.find(unicodedata.normalize("NFC", item["text"]))
-                if at < 0:
+                for wording in (item["text"], unicodedata.normalize("NFC", item["text"])):
+                    at = text.find(wording)
+                    if at >= 0:
+                        spans.append([at, at + len(wording)])
+                        break
+                else:
                     print(f"{doc_id}: {kind} item not found verbatim, skipped")
-                    continue
-                spans.append([at, at + len(item["text"])])
             line[kind] = spans
         kept[doc_id] = line
     with ANNOTATIONS.open("w", encoding="utf-8") as out:
@@ -273,14 +274,26 @@ def train() -> None:
     (HERE / "MANIFEST.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
 
 
+def score() -> None:
+    """The rules' F1 (no filter) on the annotated articles and on the development gold: the quick
+    check of a rule change, before retraining."""
+    for name, (records, gold) in (("annotated", load_annotated()), ("dev gold", load_dev_gold())):
+        corpus = Corpus(records, gold)
+        f1 = {kind: round(corpus.f1(kind, np.ones(len(corpus.rows[kind]), dtype=bool)), 3) for kind in KINDS}
+        print(f"{name} ({len(records)} articles): rules F1 {f1}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("add", help="add GUIDE-format annotations").add_argument("dirs", nargs="+", type=Path)
     sub.add_parser("train", help="rebuild the model from the annotations and the archive")
+    sub.add_parser("score", help="score the rules alone on the annotations and the dev gold")
     args = parser.parse_args()
     if args.command == "add":
         add(args.dirs)
+    elif args.command == "score":
+        score()
     else:
         train()
 
