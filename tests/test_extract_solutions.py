@@ -208,3 +208,33 @@ def test_problems_named_without_the_classic_cue_words() -> None:
     problems = [p["text"] for p in analysed(text)["problems"]]
     assert any(p.startswith("tình trạng nợ lương công nhân") for p in problems)
     assert "Nhiều hồ sơ bảo hiểm được giải quyết rất chậm" in problems
+
+
+def test_solutions_keep_their_content_and_source_in_frames() -> None:
+    # a tail ending in "cảnh báo" is part of the measure, not an attribution; a time adverbial holding a
+    # cue is the clause itself; "Theo yêu cầu của X," frames the demand and names who made it
+    text = (
+        "Đèo Hải Vân trước mùa mưa\n\n"
+        "Ông Lê Văn Hải, Giám đốc Sở Giao thông vận tải, cho biết đơn vị quản lý đường cần sơn lại vạch kẻ đường, "
+        "lắp biển cảnh báo. Ông Hải nói thời gian tới cần rà soát các điểm sạt lở cũ.\n"
+        "Theo yêu cầu của UBND tỉnh, các đơn vị thi công phải hoàn thành tuyến tránh trước Tết."
+    )
+    sols = {s["text"]: s["proposer"] for s in analysed(text)["solutions"]}
+    assert any(t.endswith("sơn lại vạch kẻ đường, lắp biển cảnh báo") for t in sols)
+    assert any(t.startswith("thời gian tới cần rà soát") for t in sols)
+    assert sols.get("các đơn vị thi công phải hoàn thành tuyến tránh trước Tết") == "UBND tỉnh"
+
+
+def test_cue_words_inside_other_words_do_not_count() -> None:
+    # "chậm nhất" is a deadline, "cứu nạn" a rescue, "né tránh" an evasion: none is a delay, a disaster or a remedy
+    text = (
+        "Tỉnh chuẩn bị ứng phó bão\n\n"
+        "Chủ tịch UBND tỉnh yêu cầu các huyện chậm nhất ngày 10-9 phải báo cáo phương án sơ tán dân. "
+        "Lực lượng cứu hộ cứu nạn đã có mặt tại các xã ven biển từ sáng nay.\n"
+        "Một số cán bộ xã còn né tránh trách nhiệm khi người dân phản ánh."
+    )
+    summary = analysed(text)
+    assert not any("cứu hộ cứu nạn" in p["text"] for p in summary["problems"])
+    assert not any(p["text"].startswith("các huyện chậm nhất") for p in summary["problems"])
+    assert any("né tránh trách nhiệm" in p["text"] for p in summary["problems"])
+    assert not any("né tránh" in s["text"] for s in summary["solutions"])

@@ -23,18 +23,29 @@ from pipeline.records import Person, Problem, Solution, Statement
 _ITEM_SPLIT = re.compile(
     r";\s+|:\s+|" + not_after_abbreviation() + r"\.\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+|…\s*|\.\.\.\s*|\?\s+"
     r"|(?<=vấn đề) như\s+|(?<=hạn chế) như\s+|(?<=tồn tại) như\s+|(?<=khó khăn) như\s+|(?<=bất cập) như\s+"
-    r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra)\s)"
+    r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra|do đó|vì vậy|vì thế)\s)"
 )
-_TAIL_CUT = re.compile(r",\s+(bởi|vì|bởi vì|do|mà để|mà|nhằm|để|góp phần|từ đó|qua đó|dẫn tới|dẫn đến)\s")
+_TAIL_CUT = re.compile(
+    r",\s+(bởi vì|bởi|vì(?! vậy| thế)|do(?! đó)|mà để|mà|nhằm|để|góp phần|từ đó|qua đó|dẫn tới|dẫn đến)\s"
+)
 _CAUSES = frozenset({"bởi", "vì", "bởi vì", "do"})
-_LEAD_TRIM = re.compile(  # match() anchors it at the item's start
-    r"(?:(?:(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|trong đó|theo đó|do đó|vì vậy|vì thế|mặt khác|nhất là|"
-    r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|nhưng|chẳng hạn)\b|[-–•+*]|\d+[.)](?!\d))[\s,]*"
-    # a time adverbial before the clause: "Năm 2017, …", "Ngày mai (23-5), …", "Trong thời gian tới, …"
-    r"|(?:trong |từ |đến |vào )?(?:năm|ngày|tháng|tuần|quý|thời gian|giai đoạn|hiện nay|hiện tại|sắp tới|trước mắt|"
-    r"về lâu dài|tới đây|sau đó)\b[^,;:.]{0,30},\s*)+",
+# the request a clause carries out, and who made it: "Theo yêu cầu của UBND tỉnh, …"
+_REQUEST_FRAME = (
+    r"(?:theo|thực hiện) (?:yêu cầu|đề nghị|chỉ đạo|kiến nghị|đề xuất|kế hoạch) của (?P<source>[^,;:]{1,60}),"
+)
+_LEAD_CONNECTOR = re.compile(  # match() anchors it at the item's start
+    r"(?:(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|trong đó|theo đó|do đó|vì vậy|vì thế|mặt khác|nhất là|"
+    r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|nhưng|chẳng hạn)\b|[-–•+*]|\d+[.)](?!\d)"
+    r"|" + _REQUEST_FRAME + r")[\s,]*",
     re.IGNORECASE,
 )
+# a time adverbial before the clause: "Năm 2017, …", "Ngày mai (23-5), …", "Trong thời gian tới, …"
+_LEAD_TIME = re.compile(
+    r"(?:trong |từ |đến |vào )?(?:năm|ngày|tháng|tuần|quý|thời gian|giai đoạn|hiện nay|hiện tại|sắp tới|trước mắt|"
+    r"về lâu dài|tới đây|sau đó)\b[^,;:.]{0,30},\s*",
+    re.IGNORECASE,
+)
+_REQUEST_SOURCE = re.compile(_REQUEST_FRAME, re.IGNORECASE)
 _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:?\s*[^\n]*$", re.IGNORECASE)
 _MIN_SYLLABLES = 4
 # a quote's attribution after it: ", chủ tịch EVN đồng tình", "\" - ông Nhân nhấn mạnh"
@@ -47,7 +58,7 @@ _NOT_OBLIGATION = re.compile(
     r"\b(?:gặp phải|không phải|phải đối diện|phải đối mặt|phải chịu(?! trách nhiệm)|bị phạt|sẽ bị|có thể sẽ|sẽ rất"
     r"|sẽ là|sẽ không|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết)\b"
     # "phải" forced by circumstances, not asked for: "khiến doanh nghiệp phải …", "gặp khó khăn phải giải thể"
-    r"|\b(?:khiến|buộc|bắt|đành|đã|từng|vẫn)(?:\s+\w+){0,3}\s+phải\b|\bkhó khăn,? phải\b"
+    r"|\b(?:khiến|(?<!bắt )buộc|bắt(?! buộc)|đành|đã|từng|vẫn)(?:\s+\w+){0,3}\s+phải\b|\bkhó khăn,? phải\b"
 )
 # a condition or consequence ("Nếu không giải quyết …, Việt Nam sẽ bị …") and narrative back-references
 _NOT_PROPOSAL = re.compile(
@@ -59,7 +70,8 @@ _NOT_PAST = re.compile(r"\b(?:của|cho|với|tại|ở|theo|trong|từ|đến|t
 _SHORTCOMING_NOUN = re.compile(r"(?:còn|những|một số|nhiều|các|tồn tại,?|điểm|mặt)\s+(?:hạn chế|yếu kém|bất cập)")
 _REMEDY = re.compile(
     r"\b(?:khắc phục|giải quyết|tháo gỡ|xử lý|chấn chỉnh|ngăn chặn|phòng ngừa|hạn chế tình trạng|chống|phòng chống|"
-    r"đề phòng|hỗ trợ|giúp đỡ|cứu trợ|thăm hỏi|vận động|không để|không thể để|tránh|ngăn ngừa)\b"
+    r"đề phòng|hỗ trợ|giúp đỡ|cứu trợ|thăm hỏi|vận động|không để|không thể để|ngăn ngừa"
+    r"|(?<!né )(?<!trốn )tránh(?! khỏi))\b"
     # a difficulty overcome or under control, or only named as a topic, is not a shortcoming raised
     r"|\b(?:vượt qua|vượt lên|vượt khó|biến thách thức|thuận lợi(?:,| và) khó khăn)\b"
     r"|\b(?:được|đã được) (?:kiểm soát|khắc phục|giải quyết|tháo gỡ|xử lý)\b"
@@ -68,7 +80,7 @@ _REMEDY = re.compile(
 
 T = TypeVar("T", Solution, Problem)
 _LIST_HEADING = re.compile(r"(?:\bnhư|\bsau|\bgồm|\bbao gồm|\blà|\bvề|\bđến|\btới|\bvới)\W*$", re.IGNORECASE)
-_UNDONE = re.compile(r"\b(?:chưa|không (?:được|thể)|chậm|thiếu)\b")
+_UNDONE = re.compile(r"\b(?:chưa|không (?:được|thể)|chậm(?! nhất)|thiếu)\b")
 
 
 def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -77,9 +89,7 @@ def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     for m in [*_ITEM_SPLIT.finditer(text, start, end), None]:
         stop = m.start() if m else end
         seg_start, seg_end = pos, stop
-        lead = _LEAD_TRIM.match(text, seg_start, seg_end)
-        if lead:
-            seg_start = lead.end()
+        seg_start = _after_lead(text, seg_start, seg_end)
         tail = _TAIL_CUT.search(text, seg_start, seg_end)
         seg_end = _before_attribution(text, seg_start, seg_end)
         if tail and tail.start() < seg_end:
@@ -88,6 +98,19 @@ def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
             seg_end = tail.start()
         yield from _stripped(text, seg_start, seg_end)
         pos = m.end() if m else end
+
+
+def _after_lead(text: str, start: int, end: int) -> int:
+    """Where the clause starts after its leading connectors and time adverbials. A would-be adverbial
+    that holds a cue is the clause itself ("Thời gian tới cần rà soát …, …")."""
+    while True:
+        lead = _LEAD_CONNECTOR.match(text, start, end) or _LEAD_TIME.match(text, start, end)
+        if not lead or lead.end() == start:
+            return start
+        cues = ("solution_cues_strong", "solution_cues", "problem_cues")
+        if lead.re is _LEAD_TIME and any(_cue_count(text, start, lead.end(), name) for name in cues):
+            return start
+        start = lead.end()
 
 
 def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
@@ -104,12 +127,17 @@ def _before_attribution(text: str, start: int, end: int) -> int:
     m = _ATTRIBUTION_TAIL.search(text[start:end].rstrip(" .…"))
     if not m or len(syllables(m.group("tail"))) > _ATTRIBUTION_SYLLABLES:
         return end
-    sylls = syllables(m.group("tail"))
+    tail = m.group("tail")
+    sylls = syllables(tail)
     verbs = (lexicon("reporting_verbs"), lexicon("reporting_verbs_colon"))  # after a quote, "viết" reports too
-    ends_with_verb = any(
-        v.match_at(sylls, i, m.group("tail")) == len(sylls) - i for v in verbs for i in range(len(sylls))
+    ends_with_verb = any(v.match_at(sylls, i, tail) == len(sylls) - i for v in verbs for i in range(len(sylls)))
+    # a source, not more of the clause ("…, lắp biển cảnh báo"): after a closing quote, a name or title,
+    # or a verb with at most an adverb ("…, bức xúc nói", "…, nhận định")
+    after_quote_or_short = m.group(0).lstrip()[:1] in "\"”" or len(sylls) <= 3
+    names_source = tail[:1].isupper() or any(
+        lexicon(name).match_at(sylls, 0, tail) for name in ("honorifics", "source_nouns", "titles")
     )
-    return start + m.start() if ends_with_verb else end
+    return start + m.start() if ends_with_verb and (after_quote_or_short or names_source) else end
 
 
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -146,6 +174,10 @@ def _proposal_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+# words before which a proposal verb is a noun ("theo yêu cầu", "các kiến nghị", "đáp ứng đề nghị")
+_NOUN_BEFORE = re.compile(r"\b(?:theo|trước|đáp ứng|các|những|nhiều|mọi|một số|với)\s+$", re.IGNORECASE)
+
+
 def _after_proposer(text: str, start: int, end: int) -> int:
     """Where the proposal itself starts in "Tôi đề nghị …", "Chủ tịch UBND thành phố yêu cầu …": after
     a proposal verb that follows its subject (no proposal cue before it). An item that opens with the
@@ -157,12 +189,18 @@ def _after_proposer(text: str, start: int, end: int) -> int:
         if any(c.match_at(sylls, i - 1, text) for c in cues):
             return start
         n = verbs.match_at(sylls, i, text)
-        if n and len(sylls) - i - n >= _MIN_SYLLABLES:
+        if n and _NOUN_BEFORE.search(text, sylls[0].start, sylls[i].start):
+            continue  # the verb's noun: "Theo yêu cầu của …", "các kiến nghị …"
+        if n and len(sylls) - i - n >= _MIN_SYLLABLES and sylls[i + n].text.lower() != "của":
             return sylls[i + n].start
     return start
 
 
-_CLAUSE_JOINT = re.compile(r",\s+|\s+(?=(?:do|vì|bởi vì|nhưng|song|khiến|mà)\s)")
+# "do" of "tự do" (freedom) and "lý do" (reason), "song" of "song phương" (bilateral) join no clause
+_CLAUSE_JOINT = re.compile(
+    r",\s+|(?<!\btự)(?<!\blý)(?<!\blí)\s+(?=(?:do|vì|bởi vì|nhưng|song(?! phương| song| hành| ngữ)|khiến|mà)\s)",
+    re.IGNORECASE,
+)
 
 
 def _clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -310,6 +348,8 @@ def extract_solutions_problems(
         for i_start, i_end in _items(text, p_start, p_end):
             if any(a <= i_start < b or a < i_end <= b for a, b in covered):
                 continue
+            if p_start == 0 and not _cue_count(text, i_start, i_end, "solution_cues_strong"):
+                continue  # a headline's words are terse: only a strong cue ("cần", "đề nghị") proposes there
             kind = add(i_start, i_end, _proposer(text, p_start, i_start, i_end, resolver), False, kind)
     solutions.sort(key=lambda s: s.start)
     # a headline names the topic: the problems it mentions are raised in the text below (unless quoted)
@@ -341,6 +381,11 @@ def _first_of_each(items: list[T]) -> list[T]:
 def _proposer(text: str, p_start: int, start: int, end: int, resolver: SpeakerResolver) -> str | None:
     """The source named before a reporting or proposal verb in the clause's sentence, if any."""
     sentence_start = max(text.rfind(". ", p_start, start) + 2, p_start)
+    frame = _REQUEST_SOURCE.search(text, sentence_start, start)
+    if frame:
+        source = frame.group("source").strip()
+        speaker = resolver.resolve(source, frame.start("source"))
+        return speaker.name if speaker else source
     for v_start, _v_end, _verb in reporting_verbs(text, sentence_start, end):
         speaker = resolver.resolve(speaker_phrase(text[sentence_start:v_start]), v_start)
         if speaker:

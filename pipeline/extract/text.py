@@ -51,22 +51,35 @@ def fold(s: str) -> str:
 
 
 class PhraseSet:
-    """A lexicon of multi-syllable phrases matched case-insensitively, longest first."""
+    """A lexicon of multi-syllable phrases matched case-insensitively, longest first. An entry written
+    "!phrase" is an exception: a match inside that phrase does not count ("!chậm nhất": "at the latest",
+    no delay; "!cứu nạn": a rescue, not a disaster)."""
 
     def __init__(self, entries: list[str]):
-        self.entries = {fold(e) for e in entries}
+        self.entries = {fold(e) for e in entries if not e.startswith("!")}
+        self.exceptions = {fold(e[1:]) for e in entries if e.startswith("!")}
         self.max_len = max((len(e.split()) for e in self.entries), default=1)
+        self.max_exception = max((len(e.split()) for e in self.exceptions), default=0)
         # first syllable of every entry: most syllables of a text start none, and are rejected at once
         self.first = {m.group().lower() for e in self.entries if (m := SYLLABLE.search(e))}
 
     def match_at(self, sylls: list[Syllable], i: int, text: str) -> int:
-        """Number of syllables of the longest entry starting at sylls[i] (0 when none)."""
+        """Number of syllables of the longest entry starting at sylls[i] (0 when none, or when the
+        match lies inside an exception)."""
         if sylls[i].text.lower() not in self.first:
             return 0
         for n in range(min(self.max_len, len(sylls) - i), 0, -1):
             if fold(text[sylls[i].start : sylls[i + n - 1].end]) in self.entries:
-                return n
+                return 0 if self._in_exception(sylls, i, n, text) else n
         return 0
+
+    def _in_exception(self, sylls: list[Syllable], i: int, n: int, text: str) -> bool:
+        """Whether an exception phrase covers sylls[i : i + n]."""
+        for start in range(max(0, i + n - self.max_exception), i + 1):
+            for end in range(max(start + 1, i + n), min(start + self.max_exception, len(sylls)) + 1):
+                if fold(text[sylls[start].start : sylls[end - 1].end]) in self.exceptions:
+                    return True
+        return False
 
     def __contains__(self, phrase: str) -> bool:
         return fold(phrase) in self.entries
