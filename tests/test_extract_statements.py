@@ -71,6 +71,22 @@ def test_statements_unbalanced_quote_does_not_swallow_the_document() -> None:
     assert all("tháng 8" not in s["text"] or s["speaker"] == "Sở Giáo dục" for s in summary["statements"])
 
 
+def test_statements_unclosed_straight_quote_does_not_pair_with_a_later_opening() -> None:
+    # the first quote never closes; the next straight mark opens a title ("giới thiệu "Mô hình …"), so
+    # pairing the two would hide the reporting clauses between them
+    text = (
+        "Hội thảo giáo dục đại học\n\n"
+        'TS Phạm Hoàng Uyên băn khoăn: " Chương trình đào tạo đại học hiện nay thừa kế chương trình phổ thông.\n'
+        "Sinh viên đã quen với cách học cũ, nay phải tự học nhiều hơn?\n"
+        'TS Nguyễn Thanh Phượng đã giới thiệu "Mô hình đại học mới của Mỹ" với đặc trưng là doanh nghiệp tri thức.\n'
+        '" Mô hình này Việt Nam hoàn toàn có thể áp dụng được " - bà Phượng nhấn mạnh.\n'
+        "TS Nguyễn Quốc Chính cho rằng các trường cần xây dựng hệ sinh thái học tập suốt đời."
+    )
+    sts = {(s["speaker"], s["text"]) for s in statements_of(text)}
+    assert ("Nguyễn Thanh Phượng", "Mô hình này Việt Nam hoàn toàn có thể áp dụng được") in sts
+    assert ("Nguyễn Quốc Chính", "các trường cần xây dựng hệ sinh thái học tập suốt đời") in sts
+
+
 def test_statements_speech_paragraphs_are_the_speakers() -> None:
     body = (
         "Thưa các đồng chí,\n"

@@ -226,6 +226,8 @@ def _quotes(text: str, max_lines: int = 8) -> Iterator[tuple[int, int]]:
                 c = -1
         if close == "'" and c >= 0:
             c = _closing_apostrophe(text, m.end(), limit)
+        if mark == '"' and c >= 0 and "\n" in text[m.end() : c] and text[c + 1 : c + 2].isalnum():
+            c = -1  # the next mark on a later line opens a quote ("giới thiệu "Mô hình …"): this one is unclosed
         if c < 0:
             pos = m.end()
             continue
@@ -384,7 +386,7 @@ def _reported(doc: Doc, paragraphs, quotes, direct: list[Statement], resolver: S
             current = Speaker(last.speaker, last.speaker_is_person) if last.speaker else current
             follow_ons = 0
             continue
-        if current and _continues(text, p_start, p_end, resolver, current, need_cue=follow_ons > 1):
+        if current and _continues(text, p_start, p_end, resolver, current, need_cue=follow_ons > 4):
             c_start, c_end = _content(text, p_start, p_end)
             if not _inside(quoted, c_start, c_end):
                 out.append(Statement(current.name, current.is_person, "indirect", "", text[c_start:c_end],
