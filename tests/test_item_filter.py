@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import pipeline
+from pipeline.extract import item_filter
 from pipeline.extract.item_filter import KINDS, ItemModel, item_features, load_model
 from pipeline.nlp import annotate
 
@@ -107,7 +108,8 @@ def test_annotations_are_offsets_without_text(tmp_path: Path) -> None:
     assert set(line) == {"id", "sha1", "solutions", "problems"}
     assert [text[a:b] for a, b in line["solutions"]] == ["Cần nạo vét kênh"]
     assert [text[a:b] for a, b in line["problems"]] == ["Kênh bị bồi lấp"]
-    assert "kênh" not in build.ANNOTATIONS.read_text(encoding="utf-8").lower()
+    raw = build.ANNOTATIONS.read_text(encoding="utf-8")
+    assert "kênh" not in repr(line).lower() and "\\u" not in raw  # no text, escaped or not
 
 
 def test_committed_annotations_hold_no_text() -> None:
@@ -115,3 +117,15 @@ def test_committed_annotations_hold_no_text() -> None:
         line = json.loads(raw)
         assert set(line) == {"id", "sha1", "solutions", "problems"}
         assert all(isinstance(x, int) for kind in KINDS for span in line[kind] for x in span)
+
+
+def test_a_damaged_model_file_leaves_the_rules_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "item_filter").mkdir()
+    (tmp_path / "item_filter" / "solutions.json").write_text("{not json", encoding="utf-8")
+    monkeypatch.setattr(item_filter, "files", lambda _package: tmp_path)
+    item_filter.load_model.cache_clear()
+    try:
+        with pytest.warns(UserWarning, match="unreadable"):
+            assert item_filter.load_model("solutions") is None
+    finally:
+        item_filter.load_model.cache_clear()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -61,7 +62,11 @@ def load_model(kind: str) -> ItemModel | None:
     path = files("pipeline.models").joinpath("item_filter", f"{kind}.json")
     if not path.is_file():
         return None
-    return ItemModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    try:
+        return ItemModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, KeyError, TypeError) as err:  # a damaged file: the rules still work alone
+        warnings.warn(f"item filter {path} unreadable ({err}); {kind} are kept unfiltered", stacklevel=2)
+        return None
 
 
 def item_features(doc: Doc, start: int, end: int, *, said: bool, sourced: bool) -> dict[str, float]:

@@ -359,11 +359,12 @@ def extract_solutions_problems(
         (p for p in problems if p.start >= headline_end or any(a <= p.start < b for a, b in quoted)),
         key=lambda p: p.start,
     )
-    if learnt_filter:
+    # the same words twice (a headline or caption repeating the body) are one proposal or problem
+    solutions, problems = _first_of_each(solutions), _first_of_each(problems)
+    if learnt_filter:  # after the merge, as in training (models/item_filter/build.py)
         solutions = filter_items(doc, solutions, statements, "solutions")
         problems = filter_items(doc, problems, statements, "problems")
-    # the same words twice (a headline or caption repeating the body) are one proposal or problem
-    return _first_of_each(solutions), _first_of_each(problems)
+    return solutions, problems
 
 
 def _first_of_each(items: list[T]) -> list[T]:
