@@ -5,12 +5,23 @@ from __future__ import annotations
 import pytest
 
 import pipeline
+from pipeline.extract import extract_people, extract_solutions_problems, extract_statements
 from pipeline.extract.figures import extract_figures
+from pipeline.nlp import annotate
 from tests.conftest import SEED, shared_path
 
 
 def analysed(text: str) -> dict:
     return pipeline.analyze(text).to_dict()
+
+
+def rule_items(text: str) -> tuple[list, list]:
+    """The rules' solutions and problems alone, without the learnt filter and clause model: where an
+    item starts and ends and who proposed it are the rules' work (tests/test_item_filter.py covers the rest)."""
+    doc = annotate(text)
+    people = extract_people(doc)
+    statements = extract_statements(doc, people)
+    return extract_solutions_problems(doc, statements, people, learnt_filter=False)
 
 
 def test_solutions_enumeration_split_with_proposer() -> None:
@@ -219,7 +230,7 @@ def test_solutions_keep_their_content_and_source_in_frames() -> None:
         "lắp biển cảnh báo. Ông Hải nói thời gian tới cần rà soát các điểm sạt lở cũ.\n"
         "Theo yêu cầu của UBND tỉnh, các đơn vị thi công phải hoàn thành tuyến tránh trước Tết."
     )
-    sols = {s["text"]: s["proposer"] for s in analysed(text)["solutions"]}
+    sols = {s.text: s.proposer for s in rule_items(text)[0]}
     assert any(t.endswith("sơn lại vạch kẻ đường, lắp biển cảnh báo") for t in sols)
     assert any(t.startswith("thời gian tới cần rà soát") for t in sols)
     assert sols.get("các đơn vị thi công phải hoàn thành tuyến tránh trước Tết") == "UBND tỉnh"

@@ -87,6 +87,16 @@ def test_statements_unclosed_straight_quote_does_not_pair_with_a_later_opening()
     assert ("Nguyễn Quốc Chính", "các trường cần xây dựng hệ sinh thái học tập suốt đời") in sts
 
 
+def test_statements_speaker_before_an_apposition() -> None:
+    # "Bà X, một cư dân, cho biết": the named person speaks, not the description set off by commas
+    text = (
+        "Nước bẩn ở khu tập thể\n\n"
+        "Bà Nguyễn Thị Hoa, một cư dân, cho biết nước máy có màu vàng đục suốt nhiều tháng. "
+        "Tại buổi làm việc, ông Lê Văn Nam, Giám đốc Sở Xây dựng, cho biết sở sẽ kiểm tra đường ống."
+    )
+    assert [s["speaker"] for s in statements_of(text)] == ["Nguyễn Thị Hoa", "Lê Văn Nam"]
+
+
 def test_statements_speech_paragraphs_are_the_speakers() -> None:
     body = (
         "Thưa các đồng chí,\n"

@@ -62,13 +62,14 @@ def test_the_model_prefers_a_demand_to_a_narrated_past_fact() -> None:
     model = load_model("solutions")
     text = (
         "Hội nghị tổng kết công tác phòng cháy\n\n"
+        "Sáng 12-1, Công an thành phố tổng kết công tác phòng cháy chữa cháy năm 2023.\n\n"
         "Năm qua, thành phố đã tổ chức 120 cuộc kiểm tra và xử phạt 35 cơ sở vi phạm.\n"
         'Ông Nguyễn Văn An nói: "Các quận phải kiểm tra toàn bộ nhà trọ, buộc chủ nhà lắp lối thoát hiểm thứ hai."'
     )
     doc = annotate(text)
     past = text.index("thành phố đã")
     demand = text.index("Các quận phải")
-    p_past = model.probability(item_features(doc, past, text.index(".\n"), said=False, sourced=False))
+    p_past = model.probability(item_features(doc, past, text.index(".\n", past), said=False, sourced=False))
     p_demand = model.probability(item_features(doc, demand, len(text) - 2, said=True, sourced=True))
     assert p_demand > model.threshold and p_demand > p_past
 
@@ -129,3 +130,23 @@ def test_a_damaged_model_file_leaves_the_rules_alone(tmp_path: Path, monkeypatch
             assert item_filter.load_model("solutions") is None
     finally:
         item_filter.load_model.cache_clear()
+
+
+def test_the_clause_model_finds_a_problem_without_cue_words() -> None:
+    """No lexicon lists "bị ngứa và nổi mẩn đỏ": the rules leave the clause alone, the clause model
+    (trained on annotated problems) takes it for the problem the resident raises."""
+    text = (
+        "Người dân khu tập thể Kim Liên khổ sở vì nước bẩn\n\n"
+        "Nhiều tháng nay, nước máy tại khu tập thể có màu vàng đục và mùi tanh.\n"
+        "Bà Nguyễn Thị Hoa, một cư dân, cho biết nhiều trẻ em trong khu bị ngứa và nổi mẩn đỏ sau khi tắm.\n"
+        "Công ty nước sạch cho biết sẽ kiểm tra lại đường ống trong tuần này."
+    )
+    doc = annotate(text)
+    people = pipeline.extract.extract_people(doc)
+    statements = pipeline.extract.extract_statements(doc, people)
+    rules = pipeline.extract.extract_solutions_problems(doc, statements, people, learnt_filter=False)[1]
+    learnt = pipeline.extract.extract_solutions_problems(doc, statements, people)[1]
+    itch = "nhiều trẻ em trong khu bị ngứa và nổi mẩn đỏ sau khi tắm"
+    assert itch not in {p.text for p in rules}
+    assert (itch, "Nguyễn Thị Hoa") in {(p.text, p.raised_by) for p in learnt}
+    assert not any("kiểm tra lại đường ống" in p.text for p in learnt)  # a plan is no problem

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from pipeline.extract.item_filter import filter_items
+from pipeline.extract.item_filter import clause_is_problem, filter_items
 from pipeline.extract.statements import SpeakerResolver, reporting_verbs, speaker_phrase
 from pipeline.extract.text import doc_text, fold, lexicon, not_after_abbreviation, syllables
 from pipeline.records import Person, Problem, Solution, Statement
@@ -280,15 +281,53 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class Clause:
+    """A clause the rules left unclassified: no cue made it a solution or a problem."""
+
+    start: int
+    end: int
+    who: str | None  # the statement's speaker, or the source named before a reporting verb
+    said: bool  # inside someone's statement
+
+
+@dataclass(frozen=True, slots=True)
+class RuleItems:
+    """What the rules find: solutions, problems (repeats merged) and the clauses they left alone."""
+
+    solutions: list[Solution]
+    problems: list[Problem]
+    clauses: list[Clause]
+
+
 def extract_solutions_problems(
     doc: Doc, statements: list[Statement], people: list[Person] | None = None, *, learnt_filter: bool = True
 ) -> tuple[list[Solution], list[Problem]]:
     """Solutions and problems of a document, in text order. The rules find the items; with
-    `learnt_filter` the trained item filter (`item_filter`) then drops the unlikely ones."""
+    `learnt_filter` the trained item filter (`item_filter`) then drops the unlikely ones, and the
+    trained clause model adds the problems the rules' cue words miss."""
+    found = rule_items(doc, statements, people)
+    solutions, problems = found.solutions, list(found.problems)
+    if learnt_filter:
+        solutions = filter_items(doc, solutions, statements, "solutions")
+        problems = filter_items(doc, problems, statements, "problems")
+        taken = [(x.start, x.end) for x in (*solutions, *problems)]
+        for clause in found.clauses:
+            if any(a < clause.end and clause.start < b for a, b in taken):
+                continue
+            if clause_is_problem(doc, clause.start, clause.end, said=clause.said, sourced=clause.who is not None):
+                problems.append(Problem(doc_text(doc)[clause.start : clause.end], clause.who, clause.start, clause.end))
+        problems.sort(key=lambda p: p.start)
+    return solutions, problems
+
+
+def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | None = None) -> RuleItems:
+    """The rules' items in text order, and the clauses they could not classify (for the clause model)."""
     text = doc_text(doc)
     resolver = SpeakerResolver(people or [], text)
     solutions: list[Solution] = []
     problems: list[Problem] = []
+    clauses: list[Clause] = []
     covered: list[tuple[int, int]] = []
 
     def add(
@@ -307,6 +346,8 @@ def extract_solutions_problems(
             kind = "solution"
         if kind is None and proposed:
             kind = "solution"
+        if kind is None and not any(c.start < end and start < c.end for c in clauses):
+            clauses.append(Clause(start, end, who, said))
         if kind == "solution" and _SHORTCOMING_NOUN.search(text[start:end].lower()):
             # "… còn có bất cập, tồn tại cần khắc phục như …": names a shortcoming and the remedy at once
             problems.append(Problem(text[start:end], who, start, end))
@@ -360,11 +401,7 @@ def extract_solutions_problems(
         key=lambda p: p.start,
     )
     # the same words twice (a headline or caption repeating the body) are one proposal or problem
-    solutions, problems = _first_of_each(solutions), _first_of_each(problems)
-    if learnt_filter:  # after the merge, as in training (models/item_filter/build.py)
-        solutions = filter_items(doc, solutions, statements, "solutions")
-        problems = filter_items(doc, problems, statements, "problems")
-    return solutions, problems
+    return RuleItems(_first_of_each(solutions), _first_of_each(problems), clauses)
 
 
 def _first_of_each(items: list[T]) -> list[T]:
