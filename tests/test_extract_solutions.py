@@ -249,3 +249,10 @@ def test_cue_words_inside_other_words_do_not_count() -> None:
     assert not any(p["text"].startswith("các huyện chậm nhất") for p in summary["problems"])
     assert any("né tránh trách nhiệm" in p["text"] for p in summary["problems"])
     assert not any("né tránh" in s["text"] for s in summary["solutions"])
+    # "phải" of the right-hand side and of a question is no obligation
+    caption = (
+        "Hai nước thúc đẩy hợp tác\n\n"
+        "Thứ trưởng Ngoại giao Nguyễn Văn An (thứ hai từ phải sang) tiếp đoàn công tác của tỉnh bạn. "
+        "Đó có phải là thế mạnh lớn nhất của nền nông nghiệp nhiệt đới hay không."
+    )
+    assert rule_items(caption)[0] == []
