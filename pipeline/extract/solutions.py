@@ -61,6 +61,11 @@ _NOT_OBLIGATION = re.compile(
     # "phải" forced by circumstances, not asked for: "khiến doanh nghiệp phải …", "gặp khó khăn phải giải thể"
     r"|\b(?:khiến|(?<!bắt )buộc|bắt(?! buộc)|đành|đã|từng|vẫn)(?:\s+\w+){0,3}\s+phải\b|\bkhó khăn,? phải\b"
 )
+# "nên" is "should" after a short subject or a modal word ("Mỹ nên …", "cả hai bên đều nên …"); after a
+# whole clause it is "so" ("Chủ đầu tư chưa trả tiền nên nhiều hạng mục bỏ hoang")
+_SHOULD = re.compile(
+    r"^(?:[^\W\d]+\s){0,4}nên\s(?!người|thơ)|\b(?:thì|cũng|đều|chỉ|càng|vẫn|rất|chắc chắn) nên\s", re.IGNORECASE
+)
 # a condition or consequence ("Nếu không giải quyết …, Việt Nam sẽ bị …") and narrative back-references
 _NOT_PROPOSAL = re.compile(
     r"^(?:nếu|khi đó|do đó|vì vậy)\b|\b(?:như vậy khi|như thế khi|không thể(?! để))\b", re.IGNORECASE
@@ -263,6 +268,7 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
         main = start + comma + 2
         problem_only = _cue_count(text, main, end, "solution_cues_strong") <= len(_NOT_OBLIGATION.findall(low[comma:]))
     strong = _cue_count(text, start, end, "solution_cues_strong") - len(_NOT_OBLIGATION.findall(low))
+    strong += bool(_SHOULD.search(item))
     imperative = _opens_with(text, start, end, "solution_cues")  # "Tăng cường ...", "Tổ chức ..."
     problem = _cue_count(text, start, end, "problem_cues")
     past = _cue_count(text, start, end, "past_markers") - len(_NOT_PAST.findall(low))
