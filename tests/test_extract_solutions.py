@@ -259,16 +259,19 @@ def test_cue_words_inside_other_words_do_not_count() -> None:
 
 
 def test_should_and_do_not_propose_but_so_does_not() -> None:
-    # "nên" after a short subject is "should"; after a whole clause it is "so"; "đừng" is "do not"
+    # "nên" after a short subject is "should"; after a whole clause it is "so"; "đừng" is "do not";
+    # "và" followed by a strong cue joins two proposals
     text = (
         "Chuyên gia bàn về thượng đỉnh\n\n"
-        "Giáo sư Trần Văn Bình cho rằng Mỹ nên cụ thể hóa yêu cầu của mình trong vòng đàm phán tới. "
+        "Giáo sư Trần Văn Bình cho rằng Mỹ nên cụ thể hóa yêu cầu của mình trong vòng đàm phán tới "
+        "và không nên đòi hỏi quá nhiều trong một lần. "
         "Theo ông, hai bên đừng đặt kỳ vọng quá cao vào một cuộc gặp.\n"
         "Chủ đầu tư chưa trả tiền cho nhà thầu nên nhiều hạng mục của dự án đang bỏ hoang."
     )
     solutions, problems = rule_items(text)
     texts = [s.text for s in solutions]
-    assert "Mỹ nên cụ thể hóa yêu cầu của mình trong vòng đàm phán tới" in texts
+    assert "Mỹ nên cụ thể hóa yêu cầu của mình trong vòng đàm phán tới" in texts  # two demands joined by "và"
+    assert "không nên đòi hỏi quá nhiều trong một lần" in texts
     assert any(t.startswith("hai bên đừng đặt kỳ vọng") for t in texts)
     assert not any("bỏ hoang" in t for t in texts)
     assert any("bỏ hoang" in p.text for p in problems)

@@ -77,7 +77,7 @@ _SHORTCOMING_NOUN = re.compile(r"(?:còn|những|một số|nhiều|các|tồn t
 _REMEDY = re.compile(
     r"\b(?:khắc phục|giải quyết|tháo gỡ|xử lý|chấn chỉnh|ngăn chặn|phòng ngừa|hạn chế tình trạng|chống|phòng chống|"
     r"đề phòng|hỗ trợ|giúp đỡ|cứu trợ|thăm hỏi|vận động|không để|không thể để|ngăn ngừa"
-    r"|(?<!né )(?<!trốn )tránh(?! khỏi))\b"
+    r"|(?<!né )(?<!trốn )tránh(?! khỏi)|chấm dứt|loại bỏ|xóa bỏ|xoá bỏ)\b"
     # a difficulty overcome or under control, or only named as a topic, is not a shortcoming raised
     r"|\b(?:vượt qua|vượt lên|vượt khó|biến thách thức|thuận lợi(?:,| và) khó khăn)\b"
     r"|\b(?:được|đã được) (?:kiểm soát|khắc phục|giải quyết|tháo gỡ|xử lý)\b"
@@ -164,9 +164,11 @@ def _proposal_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cần hướng dẫn hành khách …"): the clause after the comma starts with a proposal cue."""
     strong, imperative = lexicon("solution_cues_strong"), lexicon("solution_cues")
     cuts = []
-    for m in re.finditer(r",\s+", text[start:end]):
+    for m in re.finditer(r",\s+|\s+và\s+", text[start:end]):
         sylls = syllables(text, start + m.end(), min(end, start + m.end() + 40))
-        if sylls and (imperative.match_at(sylls, 0, text) or strong.match_at(sylls, 0, text)):
+        # after "và" only a strong cue opens another proposal ("… và không nên yêu cầu quá nhiều")
+        after_comma = m.group().startswith(",")
+        if sylls and (strong.match_at(sylls, 0, text) or (after_comma and imperative.match_at(sylls, 0, text))):
             cuts.append((start + m.start(), start + m.end()))
     parts: list[tuple[int, int]] = []
     pos = start
