@@ -275,3 +275,16 @@ def test_should_and_do_not_propose_but_so_does_not() -> None:
     assert any(t.startswith("hai bên đừng đặt kỳ vọng") for t in texts)
     assert not any("bỏ hoang" in t for t in texts)
     assert any("bỏ hoang" in p.text for p in problems)
+
+
+def test_forecasts_hopes_place_names_and_report_intros_are_not_proposals() -> None:
+    text = (
+        "Cầu mới cho miền Tây\n\n"
+        "Chương trình đã khánh thành 7 cây cầu ở Cần Thơ, Đồng Tháp và Long An trong năm nay.\n"
+        "Nhiều người hi vọng cuộc gặp tuần tới sẽ đạt kết quả tốt đẹp cho cả hai bên. "
+        "Việc khai thác cát quá mức sẽ làm tăng nguy cơ sạt lở bờ sông.\n"
+        "Trong buổi họp mới đây, đại diện Sở Giao thông vận tải tỉnh cho biết:\n"
+        "Sở sẽ xây thêm 12 cây cầu bê tông cho các xã vùng sâu trong năm tới."
+    )
+    texts = [s.text for s in rule_items(text)[0]]
+    assert texts == ["Sở sẽ xây thêm 12 cây cầu bê tông cho các xã vùng sâu trong năm tới"]

@@ -57,7 +57,11 @@ _PREDICATE_SYLLABLES = 6  # a subject and the verb after it: where a weak propos
 # "phải" that is not an obligation: "gặp phải", "không phải là", "phải đối diện"
 _NOT_OBLIGATION = re.compile(
     r"\b(?:gặp phải|không phải|phải đối diện|phải đối mặt|phải chịu(?! trách nhiệm)|bị phạt|sẽ bị|có thể sẽ|sẽ rất"
-    r"|sẽ là|sẽ không|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết)\b"
+    r"|sẽ là|sẽ không|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết"
+    # a forecast or consequence, not a plan: "sẽ làm tăng nguy cơ", "sẽ khiến", "điều gì sẽ xảy ra"
+    r"|sẽ làm tăng|sẽ làm giảm|sẽ khiến|sẽ dẫn đến|sẽ dẫn tới|sẽ xảy ra|sẽ ra sao|sẽ như thế nào)\b"
+    # a hope or expectation that something will happen ("hi vọng đàm phán sẽ đạt kết quả")
+    r"|\b(?:hi vọng|hy vọng|trông mong|kỳ vọng|dự báo|dự đoán|lo ngại|lo sợ)\b[^.;:?!]{0,60}?\bsẽ\b"
     # "phải" forced by circumstances, not asked for: "khiến doanh nghiệp phải …", "gặp khó khăn phải giải thể"
     r"|\b(?:khiến|(?<!bắt )buộc|bắt(?! buộc)|đành|đã|từng|vẫn)(?:\s+\w+){0,3}\s+phải\b|\bkhó khăn,? phải\b"
 )
@@ -135,8 +139,7 @@ def _before_attribution(text: str, start: int, end: int) -> int:
         return end
     tail = m.group("tail")
     sylls = syllables(tail)
-    verbs = (lexicon("reporting_verbs"), lexicon("reporting_verbs_colon"))  # after a quote, "viết" reports too
-    ends_with_verb = any(v.match_at(sylls, i, tail) == len(sylls) - i for v in verbs for i in range(len(sylls)))
+    ends_with_verb = _ends_with_reporting_verb(tail, 0, len(tail))
     # a source, not more of the clause ("…, lắp biển cảnh báo"): after a closing quote, a name or title,
     # or a verb with at most an adverb ("…, bức xúc nói", "…, nhận định")
     after_quote_or_short = m.group(0).lstrip()[:1] in "\"”" or len(sylls) <= 3
@@ -144,6 +147,13 @@ def _before_attribution(text: str, start: int, end: int) -> int:
         lexicon(name).match_at(sylls, 0, tail) for name in ("honorifics", "source_nouns", "titles")
     )
     return start + m.start() if ends_with_verb and (after_quote_or_short or names_source) else end
+
+
+def _ends_with_reporting_verb(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] ends with a reporting verb ("… cho biết"; after a quote "viết" reports too)."""
+    sylls = syllables(text, start, end)
+    verbs = (lexicon("reporting_verbs"), lexicon("reporting_verbs_colon"))
+    return any(v.match_at(sylls, i, text) == len(sylls) - i for v in verbs for i in range(len(sylls)))
 
 
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -347,8 +357,10 @@ def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | Non
             return None
         if any(a <= start and end <= b for a, b in covered):
             return None
-        if _LIST_HEADING.search(text, start, end) and text[end : end + 2].lstrip().startswith(":"):
-            return None  # "… vẫn còn một số tồn tại, hạn chế, như:" announces the items that follow
+        if text[end : end + 2].lstrip().startswith(":") and (
+            _LIST_HEADING.search(text, start, end) or _ends_with_reporting_verb(text, start, end)
+        ):
+            return None  # "… còn một số tồn tại, hạn chế, như:", "… Thanh tra bộ cho biết:" announce what follows
         kind = classify(text, start, end, said=said)
         if kind is None and carry == "solution" and text[:start].rstrip().endswith(";"):
             kind = "solution"
