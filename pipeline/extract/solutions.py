@@ -301,7 +301,8 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Clause:
-    """A clause the rules left unclassified: no cue made it a solution or a problem."""
+    """A clause the rules left unclassified and that holds no problem cue (where one is, as in "đã vượt
+    qua khó khăn", the rules have decided): the clause model's candidates."""
 
     start: int
     end: int
@@ -366,7 +367,8 @@ def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | Non
             kind = "solution"
         if kind is None and proposed:
             kind = "solution"
-        if kind is None and not any(c.start < end and start < c.end for c in clauses):
+        uncued = kind is None and not _cue_count(text, start, end, "problem_cues")  # where a cue is, rules decided
+        if uncued and not any(c.start < end and start < c.end for c in clauses):
             clauses.append(Clause(start, end, who, said))
         if kind == "solution" and _SHORTCOMING_NOUN.search(text[start:end].lower()):
             # "… còn có bất cập, tồn tại cần khắc phục như …": names a shortcoming and the remedy at once
