@@ -95,6 +95,11 @@ def test_statements_speaker_before_an_apposition() -> None:
         "Tại buổi làm việc, ông Lê Văn Nam, Giám đốc Sở Xây dựng, cho biết sở sẽ kiểm tra đường ống."
     )
     assert [s["speaker"] for s in statements_of(text)] == ["Nguyễn Thị Hoa", "Lê Văn Nam"]
+    title_first = (
+        "Kiểm tra công trình\n\n"
+        "Trao đổi với phóng viên, Giám đốc Sở Xây dựng, ông Nguyễn Văn Dũng, cho biết sở sẽ kiểm tra các công trình."
+    )
+    assert [s["speaker"] for s in statements_of(title_first)] == ["Nguyễn Văn Dũng"]
 
 
 def test_statements_speech_paragraphs_are_the_speakers() -> None:

@@ -127,8 +127,9 @@ def candidates(record: Record) -> Iterator[tuple[str, str, dict[str, float]]]:
         for item in items:
             yield kind, item.text, features_of(doc, item, statements)
     taken = [(x.start, x.end) for x in (*found.solutions, *found.problems)]
+    headline_end = doc.text.find("\n")
     for clause in found.clauses:
-        if not any(a < clause.end and clause.start < b for a, b in taken):
+        if clause.start >= headline_end and not any(a < clause.end and clause.start < b for a, b in taken):
             features = item_features(doc, clause.start, clause.end, said=clause.said, sourced=clause.who is not None)
             yield CLAUSES, doc.text[clause.start : clause.end], features
 

@@ -61,14 +61,17 @@ _NOT_OBLIGATION = re.compile(
     # a forecast or consequence, not a plan: "sẽ làm tăng nguy cơ", "sẽ khiến", "điều gì sẽ xảy ra"
     r"|sẽ làm tăng|sẽ làm giảm|sẽ khiến|sẽ dẫn đến|sẽ dẫn tới|sẽ xảy ra|sẽ ra sao|sẽ như thế nào)\b"
     # a hope or expectation that something will happen ("hi vọng đàm phán sẽ đạt kết quả")
-    r"|\b(?:hi vọng|hy vọng|trông mong|kỳ vọng|dự báo|dự đoán|lo ngại|lo sợ)\b[^.;:?!]{0,60}?\bsẽ\b"
+    r"|(?<!của )(?<!trước )(?<!đáp ứng )\b(?:hi vọng|hy vọng|trông mong|kỳ vọng|dự báo|dự đoán|lo ngại|lo sợ)\b"
+    r"[^.,;:?!]{0,60}?\bsẽ\b"
     # "phải" forced by circumstances, not asked for: "khiến doanh nghiệp phải …", "gặp khó khăn phải giải thể"
     r"|\b(?:khiến|(?<!bắt )buộc|bắt(?! buộc)|đành|đã|từng|vẫn)(?:\s+\w+){0,3}\s+phải\b|\bkhó khăn,? phải\b"
 )
 # "nên" is "should" after a short subject or a modal word ("Mỹ nên …", "cả hai bên đều nên …"); after a
 # whole clause it is "so" ("Chủ đầu tư chưa trả tiền nên nhiều hạng mục bỏ hoang")
 _SHOULD = re.compile(
-    r"^(?:[^\W\d]+\s){0,4}nên\s(?!người|thơ)|\b(?:thì|cũng|đều|chỉ|càng|vẫn|rất|chắc chắn) nên\s", re.IGNORECASE
+    r"^(?!(?:vì|do|bởi|tại|nhờ)\b)(?:[^\W\d]+\s){0,3}(?<!trở )(?<!cho )(?<!làm )(?<!tạo )(?<!dựng )nên\s(?!người|thơ)"
+    r"|\b(?:thì|cũng|đều|chỉ|càng|vẫn|rất|chắc chắn) nên\s",
+    re.IGNORECASE,
 )
 # a condition or consequence ("Nếu không giải quyết …, Việt Nam sẽ bị …") and narrative back-references
 _NOT_PROPOSAL = re.compile(
@@ -81,7 +84,7 @@ _SHORTCOMING_NOUN = re.compile(r"(?:còn|những|một số|nhiều|các|tồn t
 _REMEDY = re.compile(
     r"\b(?:khắc phục|giải quyết|tháo gỡ|xử lý|chấn chỉnh|ngăn chặn|phòng ngừa|hạn chế tình trạng|chống|phòng chống|"
     r"đề phòng|hỗ trợ|giúp đỡ|cứu trợ|thăm hỏi|vận động|không để|không thể để|ngăn ngừa"
-    r"|(?<!né )(?<!trốn )tránh(?! khỏi)|chấm dứt|loại bỏ|xóa bỏ|xoá bỏ)\b"
+    r"|(?<!né )(?<!trốn )tránh(?! khỏi)|(?<!bị )(?:chấm dứt|loại bỏ|xóa bỏ|xoá bỏ))\b"
     # a difficulty overcome or under control, or only named as a topic, is not a shortcoming raised
     r"|\b(?:vượt qua|vượt lên|vượt khó|biến thách thức|thuận lợi(?:,| và) khó khăn)\b"
     r"|\b(?:được|đã được) (?:kiểm soát|khắc phục|giải quyết|tháo gỡ|xử lý)\b"
@@ -169,6 +172,9 @@ def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return parts
 
 
+_DEMAND = re.compile(r"(?:không nên|đừng|cần phải|phải|cần(?! thiết)|hãy|đề nghị|yêu cầu)\b", re.IGNORECASE)
+
+
 def _proposal_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """A proposal cut at each comma that opens another one ("Thủ tục an ninh cần phải đẩy nhanh hơn,
     cần hướng dẫn hành khách …"): the clause after the comma starts with a proposal cue."""
@@ -176,9 +182,11 @@ def _proposal_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cuts = []
     for m in re.finditer(r",\s+|\s+và\s+", text[start:end]):
         sylls = syllables(text, start + m.end(), min(end, start + m.end() + 40))
-        # after "và" only a strong cue opens another proposal ("… và không nên yêu cầu quá nhiều")
         after_comma = m.group().startswith(",")
-        if sylls and (strong.match_at(sylls, 0, text) or (after_comma and imperative.match_at(sylls, 0, text))):
+        # after "và" only a demand opens another proposal: not "sẽ" (one plan) nor "cần thiết" (an adjective)
+        demand_after_and = _DEMAND.match(text, start + m.end(), end)
+        opens = strong.match_at(sylls, 0, text) if after_comma else demand_after_and
+        if sylls and (opens or (after_comma and imperative.match_at(sylls, 0, text))):
             cuts.append((start + m.start(), start + m.end()))
     parts: list[tuple[int, int]] = []
     pos = start
@@ -216,7 +224,8 @@ def _after_proposer(text: str, start: int, end: int) -> int:
 
 # "do" of "tự do" (freedom) and "lý do" (reason), "song" of "song phương" (bilateral) join no clause
 _CLAUSE_JOINT = re.compile(
-    r",\s+|(?<!\btự)(?<!\blý)(?<!\blí)\s+(?=(?:do|vì|bởi vì|nhưng|song(?! phương| song| hành| ngữ)|khiến|mà)\s)",
+    r",\s+|(?<!\btự)(?<!\blý)(?<!\blí)(?<!\bsong)\s+"
+    r"(?=(?:do|vì|bởi vì|nhưng|song(?! phương| song| hành| ngữ)|khiến|mà)\s)",
     re.IGNORECASE,
 )
 
@@ -330,13 +339,15 @@ def extract_solutions_problems(
     if learnt_filter:
         solutions = filter_items(doc, solutions, statements, "solutions")
         problems = filter_items(doc, problems, statements, "problems")
-        taken = [(x.start, x.end) for x in (*solutions, *problems)]
+        # as in training: clauses next to no rule item, out of the headline (its problems are raised below)
+        taken = [(x.start, x.end) for x in (*found.solutions, *found.problems)]
+        headline_end = doc_text(doc).find("\n")
         for clause in found.clauses:
-            if any(a < clause.end and clause.start < b for a, b in taken):
+            if any(a < clause.end and clause.start < b for a, b in taken) or clause.start < headline_end:
                 continue
             if clause_is_problem(doc, clause.start, clause.end, said=clause.said, sourced=clause.who is not None):
                 problems.append(Problem(doc_text(doc)[clause.start : clause.end], clause.who, clause.start, clause.end))
-        problems.sort(key=lambda p: p.start)
+        problems = _first_of_each(sorted(problems, key=lambda p: p.start))
     return solutions, problems
 
 

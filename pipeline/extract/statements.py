@@ -254,13 +254,16 @@ _SUBORDINATOR = re.compile(
 )
 
 
+_HONORIFIC_START = re.compile(r"(?:ông|bà|anh|chị|đồng chí)\s+[A-ZĐÀ-Ỹ]", re.IGNORECASE)
+
+
 def speaker_phrase(left: str) -> str:
     """The subject before a reporting verb: the clause after the last comma (unless that is too short)
     or after the last subordinating conjunction."""
     left = left.rstrip()
     apposition = re.search(r"(?:^|,\s)([^,]{2,80}),\s[^,]{2,80},$", left)
-    if apposition:  # "Bà Nguyễn Thị Hoa, một cư dân,": the subject stands before its apposition
-        left = apposition.group(1)
+    if apposition and _HONORIFIC_START.match(apposition.group(1)):
+        left = apposition.group(1)  # "Bà Nguyễn Thị Hoa, một cư dân,": the person stands before the apposition
     comma = left.rfind(", ")
     phrase = left[comma + 2 :] if comma >= 0 and len(left[comma + 2 :].split()) >= 2 else left
     last = max(_SUBORDINATOR.finditer(phrase), key=lambda m: m.end(), default=None)
