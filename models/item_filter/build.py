@@ -40,6 +40,7 @@ from sklearn.model_selection import GroupKFold
 from pipeline.extract import extract_people, extract_statements
 from pipeline.extract.item_filter import CLAUSES, KINDS, ItemModel, features_of, item_features
 from pipeline.extract.solutions import rule_items
+from pipeline.extract.text import doc_text
 from pipeline.ingest import iter_records
 from pipeline.nlp import annotate
 from pipeline.normalize import clean_article
@@ -126,12 +127,10 @@ def candidates(record: Record) -> Iterator[tuple[str, str, dict[str, float]]]:
     for kind, items in zip(KINDS, (found.solutions, found.problems), strict=True):
         for item in items:
             yield kind, item.text, features_of(doc, item, statements)
-    taken = [(x.start, x.end) for x in (*found.solutions, *found.problems)]
-    headline_end = doc.text.find("\n")
+    text = doc_text(doc)
     for clause in found.clauses:
-        if clause.start >= headline_end and not any(a < clause.end and clause.start < b for a, b in taken):
-            features = item_features(doc, clause.start, clause.end, said=clause.said, sourced=clause.who is not None)
-            yield CLAUSES, doc.text[clause.start : clause.end], features
+        features = item_features(doc, clause.start, clause.end, said=clause.said, sourced=clause.who is not None)
+        yield CLAUSES, text[clause.start : clause.end], features
 
 
 class Corpus:

@@ -113,6 +113,9 @@ def _items(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         pos = m.end() if m else end
 
 
+_ALL_CUES = ("solution_cues_strong", "solution_cues", "problem_cues")
+
+
 def _after_lead(text: str, start: int, end: int) -> int:
     """Where the clause starts after its leading connectors and time adverbials. A would-be adverbial
     that holds a cue is the clause itself ("Thời gian tới cần rà soát …, …")."""
@@ -120,8 +123,7 @@ def _after_lead(text: str, start: int, end: int) -> int:
         lead = _LEAD_CONNECTOR.match(text, start, end) or _LEAD_TIME.match(text, start, end)
         if not lead or lead.end() == start:
             return start
-        cues = ("solution_cues_strong", "solution_cues", "problem_cues")
-        if lead.re is _LEAD_TIME and any(_cue_count(text, start, lead.end(), name) for name in cues):
+        if lead.re is _LEAD_TIME and any(_cue_count(text, start, lead.end(), name) for name in _ALL_CUES):
             return start
         start = lead.end()
 
@@ -138,10 +140,10 @@ def _stripped(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 def _before_attribution(text: str, start: int, end: int) -> int:
     """Where a clause ends before its attribution tail ("…", bạn đọc Lan nhấn mạnh; "…" - ông Nhân nói)."""
     m = _ATTRIBUTION_TAIL.search(text[start:end].rstrip(" .…"))
-    if not m or len(syllables(m.group("tail"))) > _ATTRIBUTION_SYLLABLES:
-        return end
-    tail = m.group("tail")
+    tail = m.group("tail") if m else ""
     sylls = syllables(tail)
+    if not m or len(sylls) > _ATTRIBUTION_SYLLABLES:
+        return end
     ends_with_verb = _ends_with_reporting_verb(tail, 0, len(tail))
     # a source, not more of the clause ("…, lắp biển cảnh báo"): after a closing quote, a name or title,
     # or a verb with at most an adverb ("…, bức xúc nói", "…, nhận định")
@@ -321,7 +323,8 @@ class Clause:
 
 @dataclass(frozen=True, slots=True)
 class RuleItems:
-    """What the rules find: solutions, problems (repeats merged) and the clauses they left alone."""
+    """What the rules find: solutions, problems (repeats merged) and the clauses they left alone that
+    the clause model reads (next to no rule item, out of the headline): one list for run and training."""
 
     solutions: list[Solution]
     problems: list[Problem]
@@ -339,14 +342,10 @@ def extract_solutions_problems(
     if learnt_filter:
         solutions = filter_items(doc, solutions, statements, "solutions")
         problems = filter_items(doc, problems, statements, "problems")
-        # as in training: clauses next to no rule item, out of the headline (its problems are raised below)
-        taken = [(x.start, x.end) for x in (*found.solutions, *found.problems)]
-        headline_end = doc_text(doc).find("\n")
+        text = doc_text(doc)
         for clause in found.clauses:
-            if any(a < clause.end and clause.start < b for a, b in taken) or clause.start < headline_end:
-                continue
             if clause_is_problem(doc, clause.start, clause.end, said=clause.said, sourced=clause.who is not None):
-                problems.append(Problem(doc_text(doc)[clause.start : clause.end], clause.who, clause.start, clause.end))
+                problems.append(Problem(text[clause.start : clause.end], clause.who, clause.start, clause.end))
         problems = _first_of_each(sorted(problems, key=lambda p: p.start))
     return solutions, problems
 
@@ -434,7 +433,14 @@ def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | Non
         key=lambda p: p.start,
     )
     # the same words twice (a headline or caption repeating the body) are one proposal or problem
-    return RuleItems(_first_of_each(solutions), _first_of_each(problems), clauses)
+    solutions, problems = _first_of_each(solutions), _first_of_each(problems)
+    # the clause model reads what lies next to no rule item, out of the headline (its problems are raised below)
+    taken = [(x.start, x.end) for x in (*solutions, *problems)]
+    title_end = text.find("\n")
+    candidates = [
+        c for c in clauses if c.start >= title_end and not any(a < c.end and c.start < b for a, b in taken)
+    ]
+    return RuleItems(solutions, problems, candidates)
 
 
 def _first_of_each(items: list[T]) -> list[T]:
