@@ -128,3 +128,13 @@ def test_people_honorific_ends_the_title_chain() -> None:
 
 def test_people_city_named_like_a_person_is_a_place() -> None:
     assert "Cao Lãnh" not in people_of("Hội nghị tổ chức tại thành phố Cao Lãnh. Cao Lãnh có nhiều đổi mới.")
+
+
+def test_a_place_after_a_title_chain_is_no_person() -> None:
+    text = (
+        "Ông Trần Văn Bình - Viện trưởng VKSND thị xã Phổ Yên cho biết, hồ sơ đã được trả lại. "
+        "Chủ tịch UBND huyện Nguyễn Văn Dũng dự họp."
+    )
+    people = people_of(text)
+    assert "Phổ Yên" not in people
+    assert {"Trần Văn Bình", "Nguyễn Văn Dũng"} <= set(people)

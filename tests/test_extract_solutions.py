@@ -306,3 +306,22 @@ def test_so_become_one_plan_and_a_noun_of_hope_do_not_mislead() -> None:
     assert "Hai bên phải tôn trọng các điều khoản đã ký kết trong hợp đồng" in texts
     assert any(t.endswith("đã xin lỗi khách hàng và sẽ bồi thường thiệt hại cho các hộ dân") for t in texts)
     assert any(t.endswith("thành phố sẽ xây thêm ba bệnh viện mới") for t in texts)
+
+
+def test_a_body_announcing_its_own_plan_proposes_it_but_a_demand_made_of_it_does_not() -> None:
+    text = (
+        "Xử lý công trình sai phép ở phố Nguyễn Thái Học\n\n"
+        "Quận Ba Đình sẽ cưỡng chế phần xây dựng sai phép của công trình trước ngày 30/10. "
+        "Căn cứ kết luận thanh tra, Công an thị xã Sơn Tây sẽ tiến hành điều tra bổ sung vụ việc. "
+        "Các doanh nghiệp cần nộp đủ hồ sơ trước khi khởi công."
+    )
+    sols = analysed(text)["solutions"]
+
+    def proposer_of(words: str) -> str | None:
+        (proposer,) = [s["proposer"] for s in sols if words in s["text"]]
+        return proposer
+
+    assert proposer_of("Quận Ba Đình sẽ cưỡng chế phần xây dựng sai phép") == "Quận Ba Đình"
+    assert proposer_of("Công an thị xã Sơn Tây sẽ tiến hành điều tra bổ sung") == "Công an thị xã Sơn Tây"
+    # "cần" asks something of the subject: the subject is not who asks
+    assert proposer_of("Các doanh nghiệp cần nộp đủ hồ sơ") is None

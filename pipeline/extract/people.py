@@ -361,11 +361,18 @@ def _mentions(doc: Doc) -> list[Mention]:
                 continue
         start, end = run[i].start, run[-1].end
         listed_after_place = blocked_end >= 0 and text[blocked_end:start] in (", ", " và ", " hay ")
+        # a run right after "xã", "đường" … is a place even at the end of a title chain ("Viện trưởng
+        # VKSND thị xã Phổ Yên"); a run listed after one, or met as one before, only when untitled
+        place_word = _preceding_word(text, start, blockers)
+        if place_word and roles and (
+            start - len(place_word) - 1 not in ctx.word_starts or run[i].text.lower() in _family_names()
+        ):
+            # "thôn" of "nông thôn" is a word's tail; "Chủ tịch UBND huyện Nguyễn Văn Dũng" names a person
+            place_word = None
         if (
             i == 0
             and not honor
-            and not roles
-            and (_preceding_word(text, start, blockers) or listed_after_place or fold(text[start:end]) in blocked)
+            and (place_word or (not roles and (listed_after_place or fold(text[start:end]) in blocked)))
         ):
             blocked_end = end
             blocked.add(fold(text[start:end]))

@@ -467,4 +467,19 @@ def _proposer(text: str, p_start: int, start: int, end: int, resolver: SpeakerRe
         speaker = resolver.resolve(speaker_phrase(text[sentence_start:v_start]), v_start)
         if speaker:
             return speaker.name
+    return _planner(text, sentence_start, end, resolver)
+
+
+def _planner(text: str, sentence_start: int, end: int, resolver: SpeakerResolver) -> str | None:
+    """The body or person whose own plan the sentence announces: the subject before "sẽ", "dự kiến",
+    "quyết định" ("Quận Ba Đình sẽ cưỡng chế …")."""
+    sylls = syllables(text, sentence_start, end)
+    markers = lexicon("plan_markers")
+    for i in range(1, len(sylls)):
+        if markers.match_at(sylls, i, text):
+            subject = speaker_phrase(text[sentence_start : sylls[i].start])
+            if len(syllables(subject)) > _PROPOSER_SYLLABLES:
+                return None
+            speaker = resolver.resolve(subject, sylls[i].start)
+            return speaker.name if speaker else None
     return None
