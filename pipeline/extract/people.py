@@ -364,8 +364,10 @@ def _mentions(doc: Doc) -> list[Mention]:
         # a run right after "xã", "đường" … is a place even at the end of a title chain ("Viện trưởng
         # VKSND thị xã Phổ Yên"); a run listed after one, or met as one before, only when untitled
         place_word = _preceding_word(text, start, blockers)
-        if place_word and roles and (
-            start - len(place_word) - 1 not in ctx.word_starts or run[i].text.lower() in _family_names()
+        if (
+            place_word
+            and roles
+            and (start - len(place_word) - 1 not in ctx.word_starts or run[i].text.lower() in _family_names())
         ):
             # "thôn" of "nông thôn" is a word's tail; "Chủ tịch UBND huyện Nguyễn Văn Dũng" names a person
             place_word = None

@@ -147,7 +147,7 @@ def _before_attribution(text: str, start: int, end: int) -> int:
     ends_with_verb = _ends_with_reporting_verb(tail, 0, len(tail))
     # a source, not more of the clause ("…, lắp biển cảnh báo"): after a closing quote, a name or title,
     # or a verb with at most an adverb ("…, bức xúc nói", "…, nhận định")
-    after_quote_or_short = m.group(0).lstrip()[:1] in "\"”" or len(sylls) <= 3
+    after_quote_or_short = m.group(0).lstrip()[:1] in '"”' or len(sylls) <= 3
     names_source = tail[:1].isupper() or any(
         lexicon(name).match_at(sylls, 0, tail) for name in ("honorifics", "source_nouns", "titles")
     )
@@ -437,9 +437,7 @@ def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | Non
     # the clause model reads what lies next to no rule item, out of the headline (its problems are raised below)
     taken = [(x.start, x.end) for x in (*solutions, *problems)]
     title_end = text.find("\n")
-    candidates = [
-        c for c in clauses if c.start >= title_end and not any(a < c.end and c.start < b for a, b in taken)
-    ]
+    candidates = [c for c in clauses if c.start >= title_end and not any(a < c.end and c.start < b for a, b in taken)]
     return RuleItems(solutions, problems, candidates)
 
 
