@@ -325,3 +325,15 @@ def test_a_body_announcing_its_own_plan_proposes_it_but_a_demand_made_of_it_does
     assert proposer_of("Công an thị xã Sơn Tây sẽ tiến hành điều tra bổ sung") == "Công an thị xã Sơn Tây"
     # "cần" asks something of the subject: the subject is not who asks
     assert proposer_of("Các doanh nghiệp cần nộp đủ hồ sơ") is None
+
+
+def test_limiting_is_a_measure_and_a_review_agenda_names_no_shortcoming() -> None:
+    text = (
+        "Hà Nội họp về giao thông\n\n"
+        "Thành phố sẽ hạn chế phương tiện cá nhân vào khu vực nội đô từ năm sau. "
+        "Hội nghị đánh giá kết quả đạt được, hạn chế và bài học kinh nghiệm của năm qua. "
+        "Năng lực của đội ngũ cán bộ cơ sở còn hạn chế."
+    )
+    sols, probs = rule_items(text)
+    assert any(s.text.startswith("Thành phố sẽ hạn chế phương tiện cá nhân") for s in sols)
+    assert [p.text for p in probs] == ["Năng lực của đội ngũ cán bộ cơ sở còn hạn chế"]

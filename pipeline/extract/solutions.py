@@ -81,12 +81,20 @@ _NOT_PROPOSAL = re.compile(
 _NOT_PAST = re.compile(r"\b(?:của|cho|với|tại|ở|theo|trong|từ|đến|tới|và) từng\b")
 # "hạn chế" is a noun (a shortcoming) after these words, a verb (to limit: a measure) elsewhere
 _SHORTCOMING_NOUN = re.compile(r"(?:còn|những|một số|nhiều|các|tồn tại,?|điểm|mặt)\s+(?:hạn chế|yếu kém|bất cập)")
+# "hạn chế" as a verb with its object ("hạn chế phương tiện cá nhân", "để hạn chế ô nhiễm"): a measure
+_LIMIT_VERB = re.compile(
+    r"(?<!còn )(?<!những )(?<!các )(?<!nhiều )(?<!số )(?<!điểm )(?<!mặt )(?<!tồn tại )(?<!rất )\bhạn chế\s"
+    r"(?!của|và|trong|về|như|này|đó|nhất định|yếu kém|lớn|là|thì|nên|do|vì|ở|khi|nhưng|mà)(?=\w)"
+)
 _REMEDY = re.compile(
     r"\b(?:khắc phục|giải quyết|tháo gỡ|xử lý|chấn chỉnh|ngăn chặn|phòng ngừa|hạn chế tình trạng|chống|phòng chống|"
     r"đề phòng|hỗ trợ|giúp đỡ|cứu trợ|thăm hỏi|vận động|không để|không thể để|ngăn ngừa"
     r"|(?<!né )(?<!trốn )tránh(?! khỏi)|(?<!bị )(?:chấm dứt|loại bỏ|xóa bỏ|xoá bỏ))\b"
     # a difficulty overcome or under control, or only named as a topic, is not a shortcoming raised
     r"|\b(?:vượt qua|vượt lên|vượt khó|biến thách thức|thuận lợi(?:,| và) khó khăn)\b"
+    # the agenda of a review ("đánh giá kết quả đạt được, hạn chế", "khó khăn và giải pháp"), no shortcoming yet
+    r"|\bkết quả (?:đạt được )?(?:và|,) (?:những )?(?:hạn chế|khó khăn|tồn tại|yếu kém|vướng mắc)\b"
+    r"|\b(?:hạn chế|khó khăn|tồn tại|vướng mắc),? (?:và|cũng như) (?:những )?(?:giải pháp|nguyên nhân|bài học)\b"
     r"|\b(?:được|đã được) (?:kiểm soát|khắc phục|giải quyết|tháo gỡ|xử lý)\b"
 )
 
@@ -293,7 +301,7 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
     strong = _cue_count(text, start, end, "solution_cues_strong") - len(_NOT_OBLIGATION.findall(low))
     strong += bool(_SHOULD.search(item))
     imperative = _opens_with(text, start, end, "solution_cues")  # "Tăng cường ...", "Tổ chức ..."
-    problem = _cue_count(text, start, end, "problem_cues")
+    problem = _cue_count(text, start, end, "problem_cues") - len(_LIMIT_VERB.findall(low))
     past = _cue_count(text, start, end, "past_markers") - len(_NOT_PAST.findall(low))
     # a remedy that is not carried out is the shortcoming itself: "xử lý các hành vi vi phạm chưa nghiêm"
     remedy = bool(_REMEDY.search(low)) and not _UNDONE.search(low)
