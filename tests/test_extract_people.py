@@ -138,3 +138,12 @@ def test_a_place_after_a_title_chain_is_no_person() -> None:
     people = people_of(text)
     assert "Phổ Yên" not in people
     assert {"Trần Văn Bình", "Nguyễn Văn Dũng"} <= set(people)
+
+
+def test_after_an_honorific_an_organisation_word_is_a_family_name() -> None:
+    # "Đoàn" opens organisation names ("Đoàn công tác") and is a family name too
+    people = people_of(
+        "Ngày 8/1, ông Đoàn Văn Tâm – Phó chủ tịch UBND quận 3 – gửi đơn xin từ chức. Ông Tâm cho biết sẽ nghỉ."
+    )
+    assert "Đoàn Văn Tâm" in people
+    assert "ông tâm" in [a.lower() for a in people["Đoàn Văn Tâm"].aliases]

@@ -352,6 +352,8 @@ def _mentions(doc: Doc) -> list[Mention]:
         if not roles and _title_after(text, run[-1].end):
             roles = ["…"]  # "Michael Flynn - Bộ trưởng Quốc phòng": titled by what follows
         org = lexicon("org_heads").match_at(run, 0, text) or lexicon("known_organizations").match_at(run, 0, text)
+        if honor and run[0].text.lower() in _family_names():
+            org = 0  # "ông Đoàn Ngọc Hải": after an honorific, "Đoàn" is a family name, not a delegation
         i = _name_in_run(run, text, ctx.word_starts, first=org)
         if i < 0 and org:
             continue  # "Viện Lowy", "Lầu Năm Góc", "Reuters": a body, not a person
