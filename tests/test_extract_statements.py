@@ -178,3 +178,13 @@ def test_statements_coordinated_reporting_verbs_split_but_embedded_predicates_do
         ("Lê Văn Bình", "lưu ý", "các ngành phải tập trung nguồn lực cho nông thôn"),
         ("Trần Quốc Huy", "cho biết", "bộ sẽ tổng hợp ý kiến và đề xuất Chính phủ cơ chế đầu tư mới"),
     ]
+
+
+def test_a_document_of_a_body_speaks_for_the_body() -> None:
+    text = (
+        "Theo thông báo của Sở Y tế tỉnh Nam Định, bệnh viện sẽ mở thêm hai khoa cấp cứu. "
+        "Trước đó, công ty Minh Phát có văn bản số 12 gửi UBND tỉnh đề nghị được gia hạn dự án. "
+        "Các chuyên gia của ngân hàng Barclays ngày 28-7 nhận định lãi suất sẽ giảm trong quý tới."
+    )
+    speakers = {s["speaker"] for s in statements_of(text)}
+    assert {"Sở Y tế tỉnh Nam Định", "công ty Minh Phát", "Các chuyên gia của ngân hàng Barclays"} <= speakers
