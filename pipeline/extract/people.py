@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -39,7 +40,9 @@ class Mention:
     short: bool = False  # honorific + one syllable ("ông Dũng"): resolved to a full name later
 
 
+@cache
 def _family_names() -> frozenset[str]:
+    """Vietnamese and foreign family names, lower-case: built once, asked for every capitalised run."""
     return word_set("family_names") | word_set("family_names_foreign")
 
 

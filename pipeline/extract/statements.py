@@ -38,12 +38,13 @@ _TRAILERS = re.compile(
     r"(?:\s+(?:cũng|đã|đang|còn|vẫn|thì|lại|đều|sẽ|mới|vừa|từng|thêm|tiếp tục|nhiều lần|trực tiếp|công khai))+$"
 )
 # a body's document stands for the body: "thông báo của Cơ quan CSĐT …", "tỉnh X có báo cáo gửi Chính
-# phủ", "công ty Y có văn bản số 92 gửi VEC"; and a date after the source ("… của Barclays ngày 28-7")
+# phủ", "công ty Y có văn bản số 92 gửi VEC"; a source's tail is no part of it either: its document, a
+# date after it ("… của Barclays ngày 28-7"), a "cho biết" left by "Theo thông báo của X cho biết,"
 _DOCUMENT_OF = re.compile(
     r"^(?:(?:thông báo|thông cáo|báo cáo|văn bản|công văn|tờ trình|kết luận|quyết định) (?:mới nhất )?của)\s+",
     re.IGNORECASE,
 )
-_DOCUMENT_TAIL = re.compile(
+_SOURCE_TAIL = re.compile(
     r"(?:\s+(?:đã )?(?:có|gửi|ban hành|ra) (?:văn bản|báo cáo|công văn|tờ trình|thông báo)\b.*"
     r"|\s+(?:ngày|hôm|chiều|sáng|tối)\s+\d{1,2}(?:\s*[-/.]\s*\d{1,2}){1,2}|\s+cho biết)$",
     re.IGNORECASE,
@@ -139,7 +140,7 @@ class SpeakerResolver:
 
     def resolve(self, phrase: str, offset: int) -> Speaker | None:
         phrase = _TRAILERS.sub("", _LEADERS.sub("", phrase.strip(" ,-–—:")).strip(" ,-–—"))
-        phrase = _DOCUMENT_TAIL.sub("", _DOCUMENT_OF.sub("", phrase)).strip(" ,-–—")
+        phrase = _SOURCE_TAIL.sub("", _DOCUMENT_OF.sub("", phrase)).strip(" ,-–—")
         cited = _CITES.search(phrase)
         if cited:  # "Báo SCMP dẫn một số nguồn tin": the source cited speaks
             phrase = phrase[cited.end() :]
