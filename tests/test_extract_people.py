@@ -140,6 +140,15 @@ def test_a_place_after_a_title_chain_is_no_person() -> None:
     assert {"Trần Văn Bình", "Nguyễn Văn Dũng"} <= set(people)
 
 
+def test_an_abbreviated_place_after_a_title_chain_is_no_person() -> None:
+    # "Q." (quận) and "P." (phường) are place words too, written with a dot before the name
+    people = people_of(
+        "Trưởng Công an Q. Tân Bình cho biết sẽ xử lý. Phó Chủ tịch UBND P. Bến Nghé Lê Văn Hùng dự họp."
+    )
+    assert "Tân Bình" not in people
+    assert "Bến Nghé" not in people
+
+
 def test_after_an_honorific_an_organisation_word_is_a_family_name() -> None:
     # "Đoàn" opens organisation names ("Đoàn công tác") and is a family name too
     people = people_of(

@@ -372,7 +372,7 @@ def _mentions(doc: Doc) -> list[Mention]:
         if (
             place_word
             and roles
-            and (start - len(place_word) - 1 not in ctx.word_starts or run[i].text.lower() in _family_names())
+            and (text.rfind(place_word, 0, start) not in ctx.word_starts or run[i].text.lower() in _family_names())
         ):
             # "thôn" of "nông thôn" is a word's tail; "Chủ tịch UBND huyện Nguyễn Văn Dũng" names a person
             place_word = None
