@@ -188,3 +188,13 @@ def test_a_document_of_a_body_speaks_for_the_body() -> None:
     )
     speakers = {s["speaker"] for s in statements_of(text)}
     assert {"Sở Y tế tỉnh Nam Định", "công ty Minh Phát", "Các chuyên gia của ngân hàng Barclays"} <= speakers
+
+
+def test_a_bare_organisation_head_is_the_body_of_that_kind_named_before() -> None:
+    text = (
+        "Bộ Tài nguyên và Môi trường vừa gửi văn bản tới tỉnh Đắk Lắk về dự án thủy điện.\n\n"
+        "Bộ nêu rõ, dự án sẽ làm mất 63 ha rừng. Theo quận Ba Đình, quận đã yêu cầu chủ đầu tư dừng thi công."
+    )
+    speakers = [s["speaker"] for s in statements_of(text)]
+    assert "Bộ Tài nguyên và Môi trường" in speakers
+    assert "Bộ" not in speakers

@@ -89,6 +89,7 @@ class SpeakerResolver:
                 mentions.extend((m.start(), p) for m in re.finditer(rf"\b{re.escape(form)}\b", text))
         self.positions = sorted(mentions, key=lambda x: x[0])
         self.sources: list[str] = []  # non-person sources already named, for "các bộ trưởng" -> the full phrase
+        self.text = text
 
     def people_named(self, phrase: str) -> list[Person]:
         """Every person whose full name the phrase holds, in the order they appear."""
@@ -159,12 +160,51 @@ class SpeakerResolver:
         fuller = [s for s in self.sources if fold(s).startswith(key + " ")]
         if fuller:  # "Các bộ trưởng" after "các bộ trưởng ngoại giao ASEAN": the same source
             return Speaker(fuller[-1], False)
-        return Speaker(phrase, False)
+        return Speaker(self._body_named_before(phrase, offset) or phrase, False)
+
+    def _body_named_before(self, phrase: str, offset: int) -> str | None:
+        """A bare organisation head ("quận", "Bộ", "Công an") stands for the body of that kind named last
+        before `offset` ("Theo quận Ba Đình, … quận đã có văn bản yêu cầu …" -> "quận Ba Đình")."""
+        sylls = syllables(phrase)
+        if not sylls or lexicon("org_heads").match_at(sylls, 0, phrase) != len(sylls):
+            return None
+        named = None
+        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.text[:offset], re.IGNORECASE):
+            name_end = _proper_name_end(self.text, m.end())
+            if name_end > m.end():
+                named = self.text[m.start() : name_end]
+        return named
 
     def note(self, speaker: Speaker) -> None:
         """Remember a non-person source that was given a statement, so later short forms resolve to it."""
         if not speaker.is_person and speaker.name not in self.sources:
             self.sources.append(speaker.name)
+
+
+def _proper_name_end(text: str, start: int) -> int:
+    """Where the proper name right after `start` ends: a number ("7"), capitalised syllables ("Ba Đình",
+    "Hà Nội"), or words each capitalised on their first syllable ("Tài nguyên và Môi trường"), with "và"
+    between capitalised words. `start` when no name follows."""
+    words = syllables(text, start, min(len(text), start + 80))
+    if not words or words[0].start - start > 1:
+        return start
+    if words[0].text.isdigit():
+        return words[0].end  # "quận 7"
+    capital = [w.text[:1].isupper() for w in words]
+    # "Hà Nội": every syllable capitalised; "Tài nguyên": a word's first syllable only
+    per_word = len(words) > 1 and not capital[1]
+    end = last = start  # `last`: the end of the last syllable read, "và" included
+    i = 0
+    while i < len(words) and words[i].start - last <= 1 and capital[i]:
+        end = last = words[i].end
+        if per_word and i + 1 < len(words) and not capital[i + 1] and words[i + 1].text != "và":
+            i += 1
+            end = last = words[i].end
+        i += 1
+        if i + 1 < len(words) and words[i].text == "và" and capital[i + 1]:
+            last = words[i].end  # the name goes on after "và"
+            i += 1
+    return end
 
 
 def _foreign_forms(name: str, honorifics: tuple[str, ...]) -> set[str]:
