@@ -49,6 +49,7 @@ _LEAD_TIME = re.compile(
 _REQUEST_SOURCE = re.compile(_REQUEST_FRAME, re.IGNORECASE)
 _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:?\s*[^\n]*$", re.IGNORECASE)
 _MIN_SYLLABLES = 4
+_PROBLEM_PART_SYLLABLES = 5  # the shortest comma part of a list of shortcomings that is an item of its own
 # a quote's attribution after it: ", chủ tịch EVN đồng tình", "\" - ông Nhân nhấn mạnh"
 _ATTRIBUTION_TAIL = re.compile(r"[\"”]?\s*(?:,|\s[-–])\s+(?P<tail>[^,;\"“”]{2,80})$")
 _ATTRIBUTION_SYLLABLES = 12
@@ -170,15 +171,23 @@ def _ends_with_reporting_verb(text: str, start: int, end: int) -> bool:
 
 
 def _comma_parts(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """An enumeration of shortcomings split at its commas ("thiếu tổ chức sản xuất, thị trường bấp bênh")."""
-    parts, pos = [], start
+    """An enumeration of shortcomings split at its commas ("thiếu tổ chức sản xuất, thị trường bấp bênh").
+    A part too short to name a shortcoming with its subject ("chưa có tổ chức") stays with the part
+    before it, or the one after it when it comes first."""
+    parts: list[tuple[int, int]] = []
+    pos, short_start = start, None
     for m in [*re.finditer(r",\s+|\s+và\s+", text[start:end]), None]:
         stop = start + m.start() if m else end
-        if len(syllables(text, pos, stop)) >= 3:
-            parts.append((pos, stop))
+        if len(syllables(text, pos, stop)) >= _PROBLEM_PART_SYLLABLES:
+            parts.append((pos if short_start is None else short_start, stop))
+            short_start = None
         elif parts:
             parts[-1] = (parts[-1][0], stop)
+        elif short_start is None:
+            short_start = pos
         pos = start + m.end() if m else end
+    if short_start is not None:
+        parts.append((short_start, end))
     return parts
 
 
