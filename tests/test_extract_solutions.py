@@ -351,3 +351,14 @@ def test_problems_a_short_fragment_stays_with_its_neighbour() -> None:
     assert "trường học xuống cấp nghiêm trọng" in problems
     assert "chưa có điện" not in problems
     assert any(p.startswith("Thiếu vốn, thị trường đầu ra còn bấp bênh") for p in problems)
+
+
+def test_what_will_be_or_is_only_needed_is_no_proposal() -> None:
+    text = (
+        "Ông Nguyễn Văn An cho biết, diễn đàn sẽ tiếp tục là cầu nối giữa hai khu vực. "
+        "Theo ông, các nước phát triển chỉ cần dưới 20 bộ để điều hành đất nước. "
+        "Ông An đề nghị các bộ sớm rà soát chức năng, nhiệm vụ."
+    )
+    solutions = [s.text for s in rule_items(text)[0]]
+    assert not any("cầu nối" in s or "dưới 20 bộ" in s for s in solutions)
+    assert any(s.startswith("các bộ sớm rà soát chức năng") for s in solutions)

@@ -59,6 +59,8 @@ _PREDICATE_SYLLABLES = 6  # a subject and the verb after it: where a weak propos
 _NOT_OBLIGATION = re.compile(
     r"\b(?:gặp phải|không phải|phải đối diện|phải đối mặt|phải chịu(?! trách nhiệm)|bị phạt|sẽ bị|có thể sẽ|sẽ rất"
     r"|sẽ là|sẽ không|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết"
+    # what something will be or be seen as, and what is "only needed" (a condition, not a demand)
+    r"|sẽ tiếp tục là|sẽ vẫn là|sẽ coi(?! trọng)|chỉ cần"
     # a forecast or consequence, not a plan: "sẽ làm tăng nguy cơ", "sẽ khiến", "điều gì sẽ xảy ra"
     r"|sẽ làm tăng|sẽ làm giảm|sẽ khiến|sẽ dẫn đến|sẽ dẫn tới|sẽ xảy ra|sẽ ra sao|sẽ như thế nào)\b"
     # a hope or expectation that something will happen ("hi vọng đàm phán sẽ đạt kết quả")
@@ -295,6 +297,14 @@ def _opens_with(text: str, start: int, end: int, name: str) -> bool:
     return bool(sylls) and bool(lexicon(name).match_at(sylls, 0, text))
 
 
+def _without_non_obligations(text: str) -> str:
+    """text with its phrases of no obligation blanked out: the cues inside "sẽ tiếp tục là", "chỉ cần"
+    or "gặp phải" propose nothing."""
+    for m in _NOT_OBLIGATION.finditer(text.lower()):
+        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
+    return text
+
+
 def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
     """ "solution", "problem" or None for one clause; `said` when it is inside someone's statement."""
     item = text[start:end]
@@ -318,7 +328,8 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
         return "problem"
     # in someone's words a weak cue proposes when it opens the predicate ("các đơn vị tiếp tục đẩy mạnh …"),
     # not deep in a description ("hoạt động … có nhiều đổi mới, thực hiện …")
-    early = said and _cue_count(text, start, _syllable_end(text, start, end, _PREDICATE_SYLLABLES), "solution_cues")
+    predicate = _without_non_obligations(text[start : _syllable_end(text, start, end, _PREDICATE_SYLLABLES)])
+    early = said and _cue_count(predicate, 0, len(predicate), "solution_cues")
     proposes = not problem_only and (strong > 0 or imperative or bool(early))
     if proposes and not (past and not strong) and not (problem and not remedy and not strong):
         return "solution"
