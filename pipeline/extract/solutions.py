@@ -61,6 +61,8 @@ _NOT_OBLIGATION = re.compile(
     r"|sẽ là|sẽ không|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết"
     # what something will be or be seen as, and what is "only needed" (a condition, not a demand)
     r"|sẽ tiếp tục là|sẽ vẫn là|sẽ coi(?! trọng)|chỉ cần"
+    # a question ("phải chăng"), a cost ("phải mất nhiều thời gian"), not knowing what to do, a failed try
+    r"|phải chăng|phải mất|không biết phải|không được$"
     # a forecast or consequence, not a plan: "sẽ làm tăng nguy cơ", "sẽ khiến", "điều gì sẽ xảy ra"
     r"|sẽ làm tăng|sẽ làm giảm|sẽ khiến|sẽ dẫn đến|sẽ dẫn tới|sẽ xảy ra|sẽ ra sao|sẽ như thế nào)\b"
     # a hope or expectation that something will happen ("hi vọng đàm phán sẽ đạt kết quả")
