@@ -283,6 +283,7 @@ def test_forecasts_hopes_place_names_and_report_intros_are_not_proposals() -> No
         "Chương trình đã khánh thành 7 cây cầu ở Cần Thơ, Đồng Tháp và Long An trong năm nay.\n"
         "Nhiều người hi vọng cuộc gặp tuần tới sẽ đạt kết quả tốt đẹp cho cả hai bên. "
         "Việc khai thác cát quá mức sẽ làm tăng nguy cơ sạt lở bờ sông.\n"
+        "Con đập mới sẽ ảnh hưởng đến người dân ở hạ du và kéo dài mùa khô.\n"
         "Trong buổi họp mới đây, đại diện Sở Giao thông vận tải tỉnh cho biết:\n"
         "Sở sẽ xây thêm 12 cây cầu bê tông cho các xã vùng sâu trong năm tới."
     )
