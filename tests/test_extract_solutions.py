@@ -375,3 +375,14 @@ def test_a_question_a_cost_or_a_failed_try_is_no_demand() -> None:
     solutions = [s.text for s in rule_items(text)[0]]
     assert not any("phải mất" in s or "phải chăng" in s or "không được" in s for s in solutions)
     assert any("rút ngắn thời gian cấp phép" in s for s in solutions)
+
+
+def test_a_proposal_verb_used_as_a_noun_is_no_proposal() -> None:
+    text = (
+        "Ông Nguyễn Văn An cho biết, các trạm trung chuyển rác hoạt động không đạt yêu cầu. "
+        "Theo ông, gần 70 biệt thự đã được phá dỡ theo yêu cầu của các cơ quan nhà nước. "
+        "Ông An yêu cầu công ty môi trường bổ sung trạm trung chuyển trong tháng tới."
+    )
+    solutions = [s.text for s in rule_items(text)[0]]
+    assert not any("đạt yêu cầu" in s or "phá dỡ" in s for s in solutions)
+    assert any("bổ sung trạm trung chuyển" in s for s in solutions)
