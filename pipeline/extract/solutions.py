@@ -57,7 +57,8 @@ _PROPOSER_SYLLABLES = 20  # the longest subject before a proposal verb ("Chủ t
 _PREDICATE_SYLLABLES = 6  # a subject and the verb after it: where a weak proposal cue must stand
 # "phải" that is not an obligation: "gặp phải", "không phải là", "phải đối diện"
 _NOT_OBLIGATION = re.compile(
-    r"\b(?:gặp phải|không phải|phải đối diện|phải đối mặt|phải chịu(?! trách nhiệm)|bị phạt|sẽ bị|có thể sẽ|sẽ rất"
+    r"\b(?:gặp phải|vấp phải|không phải|phải đối diện|phải đối mặt|phải chịu(?! trách nhiệm)|bị phạt|sẽ bị"
+    r"|có thể sẽ|sẽ rất|nên phải|còn phải"  # "nên phải", "còn phải": a burden told ("so it had to"), no demand
     r"|sẽ là|sẽ không|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết"
     # what something will be or be seen as, and what is "only needed" (a condition, not a demand)
     r"|sẽ tiếp tục là|sẽ vẫn là|sẽ coi(?! trọng)|chỉ cần"
