@@ -387,3 +387,15 @@ def test_a_proposal_verb_used_as_a_noun_is_no_proposal() -> None:
     solutions = [s.text for s in rule_items(text)[0]]
     assert not any("đạt yêu cầu" in s or "phá dỡ" in s for s in solutions)
     assert any("bổ sung trạm trung chuyển" in s for s in solutions)
+
+
+def test_words_of_youth_rank_and_authorship_name_no_problem() -> None:
+    # "thiếu" (lacking) and "giả" (fake) inside words that name no fault
+    text = (
+        "Ông Nguyễn Văn An cho biết, các em thiếu niên ở xã được học bơi miễn phí mỗi mùa hè. "
+        "Theo ông, một thiếu tướng và nhiều học giả đã đến thăm lớp học. "
+        "Ông An cho biết nhiều trường vẫn thiếu giáo viên dạy bơi."
+    )
+    problems = [p.text for p in rule_items(text)[1]]
+    assert not any("thiếu niên" in p or "thiếu tướng" in p for p in problems)
+    assert any("thiếu giáo viên dạy bơi" in p for p in problems)
