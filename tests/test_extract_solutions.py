@@ -389,13 +389,14 @@ def test_a_proposal_verb_used_as_a_noun_is_no_proposal() -> None:
     assert any("bổ sung trạm trung chuyển" in s for s in solutions)
 
 
-def test_words_of_youth_rank_and_authorship_name_no_problem() -> None:
-    # "thiếu" (lacking) and "giả" (fake) inside words that name no fault
+def test_words_of_youth_rank_and_plain_business_name_no_problem() -> None:
+    # "thiếu" (lacking), "yếu" (weak) and "nợ" (debt) inside words that name no fault
     text = (
         "Ông Nguyễn Văn An cho biết, các em thiếu niên ở xã được học bơi miễn phí mỗi mùa hè. "
         "Theo ông, một thiếu tướng và nhiều học giả đã đến thăm lớp học. "
+        "Ông An cho biết học phí chủ yếu do phụ huynh đóng, người vay trả nợ bằng lương hằng tháng. "
         "Ông An cho biết nhiều trường vẫn thiếu giáo viên dạy bơi."
     )
     problems = [p.text for p in rule_items(text)[1]]
-    assert not any("thiếu niên" in p or "thiếu tướng" in p for p in problems)
+    assert not any(w in p for p in problems for w in ("thiếu niên", "thiếu tướng", "chủ yếu", "trả nợ"))
     assert any("thiếu giáo viên dạy bơi" in p for p in problems)
