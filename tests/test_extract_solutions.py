@@ -284,6 +284,7 @@ def test_forecasts_hopes_place_names_and_report_intros_are_not_proposals() -> No
         "Nhiều người hi vọng cuộc gặp tuần tới sẽ đạt kết quả tốt đẹp cho cả hai bên. "
         "Việc khai thác cát quá mức sẽ làm tăng nguy cơ sạt lở bờ sông.\n"
         "Con đập mới sẽ ảnh hưởng đến người dân ở hạ du và kéo dài mùa khô.\n"
+        "Con đường mới sẽ giúp hàng nghìn hộ dân đi lại thuận tiện hơn.\n"
         "Trong buổi họp mới đây, đại diện Sở Giao thông vận tải tỉnh cho biết:\n"
         "Sở sẽ xây thêm 12 cây cầu bê tông cho các xã vùng sâu trong năm tới."
     )
