@@ -402,3 +402,15 @@ def test_words_of_youth_rank_and_plain_business_name_no_problem() -> None:
     problems = [p.text for p in rule_items(text)[1]]
     assert not any(w in p for p in problems for w in ("thiếu niên", "thiếu tướng", "chủ yếu", "trả nợ", "chưa"))
     assert any("thiếu giáo viên dạy bơi" in p for p in problems)
+
+
+def test_a_contrast_after_a_comma_opens_an_item_of_its_own() -> None:
+    text = (
+        "Tăng lương tối thiểu\n\n"
+        "Tổng Liên đoàn Lao động luôn kêu gọi tăng lương tối thiểu, trong khi đó VCCI cho rằng doanh nghiệp "
+        "đang rất khó khăn. Ông Nguyễn Văn An cho biết dự án đã khởi công từ năm ngoái, nhưng đến nay vẫn chưa "
+        "được cấp phép xây dựng."
+    )
+    solutions, problems = rule_items(text)
+    assert "tăng lương tối thiểu" in [s.text for s in solutions]
+    assert any(p.text.startswith("đến nay vẫn chưa được cấp phép") for p in problems)

@@ -24,7 +24,9 @@ from pipeline.records import Person, Problem, Solution, Statement
 _ITEM_SPLIT = re.compile(
     r";\s+|:\s+|" + not_after_abbreviation() + r"\.\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+|…\s*|\.\.\.\s*|\?\s+"
     r"|(?<=vấn đề) như\s+|(?<=hạn chế) như\s+|(?<=tồn tại) như\s+|(?<=khó khăn) như\s+|(?<=bất cập) như\s+"
-    r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra|do đó|vì vậy|vì thế)\s)"
+    r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra|do đó|vì vậy|vì thế"
+    # a contrast opens a clause of its own ("kêu gọi tăng lương, trong khi đó VCCI cho rằng …")
+    r"|trong khi đó|trong khi|tuy nhiên|nhưng|song(?! song| phương| hành| ngữ))\s)"
 )
 _TAIL_CUT = re.compile(
     r",\s+(bởi vì|bởi|vì(?! vậy| thế)|do(?! đó)|mà để|mà|nhằm|để|góp phần|từ đó|qua đó|dẫn tới|dẫn đến)\s"
@@ -36,7 +38,8 @@ _REQUEST_FRAME = (
 )
 _LEAD_CONNECTOR = re.compile(  # match() anchors it at the item's start
     r"(?:(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|trong đó|theo đó|do đó|vì vậy|vì thế|mặt khác|nhất là|"
-    r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|nhưng|chẳng hạn)\b|[-–•+*]|\d+[.)](?!\d)"
+    r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|nhưng|song(?! song| phương| hành| ngữ)"
+    r"|chẳng hạn)\b|[-–•+*]|\d+[.)](?!\d)"
     r"|" + _REQUEST_FRAME + r")[\s,]*",
     re.IGNORECASE,
 )
