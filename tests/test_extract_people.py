@@ -147,6 +147,7 @@ def test_an_abbreviated_place_after_a_title_chain_is_no_person() -> None:
     )
     assert "Tân Bình" not in people
     assert "Bến Nghé" not in people
+    assert "Lê Văn Hùng" in people
 
 
 def test_after_an_honorific_an_organisation_word_is_a_family_name() -> None:

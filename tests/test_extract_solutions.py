@@ -284,7 +284,7 @@ def test_forecasts_hopes_place_names_and_report_intros_are_not_proposals() -> No
         "Nhiều người hi vọng cuộc gặp tuần tới sẽ đạt kết quả tốt đẹp cho cả hai bên. "
         "Việc khai thác cát quá mức sẽ làm tăng nguy cơ sạt lở bờ sông.\n"
         "Con đập mới sẽ ảnh hưởng đến người dân ở hạ du và kéo dài mùa khô.\n"
-        "Con đường mới sẽ giúp hàng nghìn hộ dân đi lại thuận tiện hơn.\n"
+        "Việc thu phí sẽ khó nhận được sự đồng thuận, sẽ kéo theo nhiều phản ứng của người dân.\n"
         "Trong buổi họp mới đây, đại diện Sở Giao thông vận tải tỉnh cho biết:\n"
         "Sở sẽ xây thêm 12 cây cầu bê tông cho các xã vùng sâu trong năm tới."
     )
@@ -394,6 +394,15 @@ _LOOKALIKE_CUES = {
         ("thiếu niên", "thiếu tướng", "chủ yếu", "trả nợ", "chưa"),
         "thiếu giáo viên dạy bơi",
     ),
+    # the longer cue wins over the exception inside it: "chưa đầy đủ" (incomplete), "khả năng trả nợ"
+    "incomplete and unpaid are shortcomings": (
+        "Ông Nguyễn Văn An cho biết, chỉ chưa đầy 10 ngày nữa dự án sẽ khởi công. "
+        "Theo ông, hồ sơ thủ tục của dự án vẫn chưa đầy đủ. "
+        "Ông An cho biết nhiều doanh nghiệp đã mất khả năng trả nợ ngân hàng.",
+        1,
+        ("chưa đầy 10",),
+        "hồ sơ thủ tục của dự án vẫn chưa đầy đủ",
+    ),
 }
 
 
@@ -403,6 +412,13 @@ def test_a_cue_inside_a_lookalike_phrase_finds_nothing(case: str) -> None:
     items = [item.text for item in rule_items(text)[kind]]
     assert not any(word in item for item in items for word in absent)
     assert any(present in item for item in items)
+
+
+def test_unpaid_debt_is_a_shortcoming() -> None:
+    problems = [
+        p.text for p in rule_items("Ông Nguyễn Văn An cho biết nhiều doanh nghiệp đã mất khả năng trả nợ ngân hàng.")[1]
+    ]
+    assert any("mất khả năng trả nợ" in p for p in problems)
 
 
 def test_a_contrast_after_a_comma_opens_an_item_of_its_own() -> None:
@@ -415,3 +431,4 @@ def test_a_contrast_after_a_comma_opens_an_item_of_its_own() -> None:
     solutions, problems = rule_items(text)
     assert "tăng lương tối thiểu" in [s.text for s in solutions]
     assert any(p.text.startswith("đến nay vẫn chưa được cấp phép") for p in problems)
+    assert not any(item.text.startswith(("trong khi", "nhưng")) for item in [*solutions, *problems])

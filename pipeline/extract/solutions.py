@@ -21,12 +21,14 @@ from pipeline.extract.statements import SpeakerResolver, reporting_verbs, speake
 from pipeline.extract.text import doc_text, fold, lexicon, not_after_abbreviation, syllables
 from pipeline.records import Person, Problem, Solution, Statement
 
+# "song" as "but", not of "song song" (parallel), "song phương" (bilateral), "song ca" (a duet) …
+_SONG = r"song(?! song| phương| hành| ngữ| ca| sinh| thân)"
 _ITEM_SPLIT = re.compile(
     r";\s+|:\s+|" + not_after_abbreviation() + r"\.\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+|…\s*|\.\.\.\s*|\?\s+"
     r"|(?<=vấn đề) như\s+|(?<=hạn chế) như\s+|(?<=tồn tại) như\s+|(?<=khó khăn) như\s+|(?<=bất cập) như\s+"
     r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra|do đó|vì vậy|vì thế"
     # a contrast opens a clause of its own ("kêu gọi tăng lương, trong khi đó VCCI cho rằng …")
-    r"|trong khi đó|trong khi|tuy nhiên|nhưng|song(?! song| phương| hành| ngữ))\s)"
+    r"|trong khi đó|trong khi|tuy nhiên|nhưng|" + _SONG + r")\s)"
 )
 _TAIL_CUT = re.compile(
     r",\s+(bởi vì|bởi|vì(?! vậy| thế)|do(?! đó)|mà để|mà|nhằm|để|góp phần|từ đó|qua đó|dẫn tới|dẫn đến)\s"
@@ -38,8 +40,8 @@ _REQUEST_FRAME = (
 )
 _LEAD_CONNECTOR = re.compile(  # match() anchors it at the item's start
     r"(?:(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|trong đó|theo đó|do đó|vì vậy|vì thế|mặt khác|nhất là|"
-    r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|nhưng|song(?! song| phương| hành| ngữ)"
-    r"|chẳng hạn)\b|[-–•+*]|\d+[.)](?!\d)"
+    r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|nhưng|trong khi đó|trong khi|" + _SONG
+    + r"|chẳng hạn)\b|[-–•+*]|\d+[.)](?!\d)"
     r"|" + _REQUEST_FRAME + r")[\s,]*",
     re.IGNORECASE,
 )
@@ -60,18 +62,19 @@ _ATTRIBUTION_TAIL = re.compile(r"[\"”]?\s*(?:,|\s[-–])\s+(?P<tail>[^,;\"“�
 _ATTRIBUTION_SYLLABLES = 12
 _PROPOSER_SYLLABLES = 20  # the longest subject before a proposal verb ("Chủ tịch UBND thành phố Hà Nội …")
 _PREDICATE_SYLLABLES = 6  # a subject and the verb after it: where a weak proposal cue must stand
-# "phải" that is not an obligation: "gặp phải", "không phải là", "phải đối diện"
+# demand and plan cues that ask for nothing: "phải" of "gặp phải", "không phải là", "phải đối diện";
+# "sẽ" of a forecast ("sẽ là", "sẽ khiến"); "chỉ cần" (only needs)
 _NOT_OBLIGATION = re.compile(
     r"\b(?:gặp phải|vấp phải|không phải|phải đối diện|phải đối mặt|phải chịu(?! trách nhiệm)|bị phạt|sẽ bị"
-    r"|có thể sẽ|sẽ rất|nên phải|còn phải"  # "nên phải", "còn phải": a burden told ("so it had to"), no demand
+    r"|có thể sẽ|sẽ rất|nên phải"  # "nên phải": a burden told ("so it had to"), no demand
     r"|sẽ là|sẽ không|sẽ có|sẽ thuộc|sẽ tăng|sẽ giảm|sẽ gây|sẽ mất|sẽ trở thành|không cần thiết"
     # what something will be or be seen as, and what is "only needed" (a condition, not a demand)
     r"|sẽ tiếp tục là|sẽ vẫn là|sẽ coi(?! trọng)|chỉ cần"
     # a question ("phải chăng"), a cost ("phải mất nhiều thời gian"), not knowing what to do, a failed try
-    r"|phải chăng|phải mất|không biết phải|không được$"
+    r"|phải chăng|phải mất|không biết phải|không được$"  # "phải chăng" is also "affordable": no demand either
     # a forecast or consequence, not a plan: "sẽ làm tăng nguy cơ", "sẽ khiến", "điều gì sẽ xảy ra"
     r"|sẽ làm tăng|sẽ làm giảm|sẽ khiến|sẽ dẫn đến|sẽ dẫn tới|sẽ xảy ra|sẽ ra sao|sẽ như thế nào"
-    r"|sẽ ảnh hưởng|sẽ kéo theo|sẽ khó|sẽ gặp|sẽ thiệt|sẽ giúp)\b"
+    r"|sẽ ảnh hưởng|sẽ kéo theo|sẽ khó|sẽ gặp (?:khó|nhiều|phải|rủi ro|trở ngại)|sẽ thiệt)\b"
     # a hope or expectation that something will happen ("hi vọng đàm phán sẽ đạt kết quả")
     r"|(?<!của )(?<!trước )(?<!đáp ứng )\b(?:hi vọng|hy vọng|trông mong|kỳ vọng|dự báo|dự đoán|lo ngại|lo sợ)\b"
     r"[^.,;:?!]{0,60}?\bsẽ\b"
@@ -255,7 +258,7 @@ def _after_proposer(text: str, start: int, end: int) -> int:
 # "do" of "tự do" (freedom) and "lý do" (reason), "song" of "song phương" (bilateral) join no clause
 _CLAUSE_JOINT = re.compile(
     r",\s+|(?<!\btự)(?<!\blý)(?<!\blí)(?<!\bsong)\s+"
-    r"(?=(?:do|vì|bởi vì|nhưng|song(?! phương| song| hành| ngữ)|khiến|mà)\s)",
+    r"(?=(?:do|vì|bởi vì|nhưng|" + _SONG + r"|khiến|mà)\s)",
     re.IGNORECASE,
 )
 
@@ -306,12 +309,16 @@ def _opens_with(text: str, start: int, end: int, name: str) -> bool:
     return bool(sylls) and bool(lexicon(name).match_at(sylls, 0, text))
 
 
-def _without_non_obligations(text: str) -> str:
-    """text with its phrases of no obligation blanked out: the cues inside "sẽ tiếp tục là", "chỉ cần"
-    or "gặp phải" propose nothing."""
-    for m in _NOT_OBLIGATION.finditer(text.lower()):
-        text = text[: m.start()] + " " * (m.end() - m.start()) + text[m.end() :]
-    return text
+def _predicate_cues(text: str, start: int, end: int) -> int:
+    """The weak proposal cues among the first syllables of the clause text[start:end] (its subject and
+    verb), leaving out those inside a phrase of no obligation ("sẽ tiếp tục là", "chỉ cần"): the phrase
+    is matched on the whole clause, so "phải chịu trách nhiệm" stays a demand."""
+    window_end = _syllable_end(text, start, end, _PREDICATE_SYLLABLES)
+    piece = text[start:end]
+    for m in _NOT_OBLIGATION.finditer(piece.lower()):  # lower() keeps the length of Vietnamese text
+        if start + m.start() < window_end:
+            piece = piece[: m.start()] + " " * (m.end() - m.start()) + piece[m.end() :]
+    return _cue_count(piece, 0, window_end - start, "solution_cues")
 
 
 def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
@@ -337,8 +344,7 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
         return "problem"
     # in someone's words a weak cue proposes when it opens the predicate ("các đơn vị tiếp tục đẩy mạnh …"),
     # not deep in a description ("hoạt động … có nhiều đổi mới, thực hiện …")
-    predicate = _without_non_obligations(text[start : _syllable_end(text, start, end, _PREDICATE_SYLLABLES)])
-    early = said and _cue_count(predicate, 0, len(predicate), "solution_cues")
+    early = said and _predicate_cues(text, start, end)
     proposes = not problem_only and (strong > 0 or imperative or bool(early))
     if proposes and not (past and not strong) and not (problem and not remedy and not strong):
         return "solution"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline.extract.people import is_vietnamese_syllable
-from pipeline.extract.text import SYLLABLE, doc_text, fold, lexicon, not_after_abbreviation, syllables
+from pipeline.extract.text import SYLLABLE, doc_text, fold, lexicon, not_after_abbreviation, syllables, word_set
 from pipeline.records import Person, Statement
 
 _OPEN_CLOSE = {"“": "”", '"': '"', "‘": "’", "''": "''", "«": "»", "'": "'"}
@@ -164,15 +164,19 @@ class SpeakerResolver:
 
     def _body_named_before(self, phrase: str, offset: int) -> str | None:
         """A bare organisation head ("quận", "Bộ", "Công an") stands for the body of that kind named last
-        before `offset` ("Theo quận Ba Đình, … quận đã có văn bản yêu cầu …" -> "quận Ba Đình")."""
+        before `offset` ("Theo quận Ba Đình, … quận đã có văn bản yêu cầu …" -> "quận Ba Đình"). A head
+        followed by a person ("cán bộ Nguyễn Văn An") or by another body ("Toàn bộ Ban quản lý") names none."""
         sylls = syllables(phrase)
-        if not sylls or lexicon("org_heads").match_at(sylls, 0, phrase) != len(sylls):
+        heads = lexicon("org_heads")
+        if not sylls or heads.match_at(sylls, 0, phrase) != len(sylls):
             return None
         named = None
-        for m in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", self.text[:offset], re.IGNORECASE):
+        for m in re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)", re.IGNORECASE).finditer(self.text, 0, offset):
             name_end = _proper_name_end(self.text, m.end())
-            if name_end > m.end():
-                named = self.text[m.start() : name_end]
+            name = self.text[m.end() : name_end].strip()
+            if not name or self.person_in(name) or heads.match_at(syllables(name), 0, name):
+                continue
+            named = self.text[m.start() : name_end]
         return named
 
     def note(self, speaker: Speaker) -> None:
@@ -183,25 +187,33 @@ class SpeakerResolver:
 
 def _proper_name_end(text: str, start: int) -> int:
     """Where the proper name right after `start` ends: a number ("7"), capitalised syllables ("Ba Đình",
-    "Hà Nội"), or words each capitalised on their first syllable ("Tài nguyên và Môi trường"), with "và"
-    between capitalised words. `start` when no name follows."""
+    "Hà Nội", "GTVT"), or Vietnamese words each capitalised on their first syllable ("Tài nguyên và Môi
+    trường"), with "và" between capitalised words that do not open another body. A lower-case syllable
+    that is a stop word or opens a reporting verb ("vừa", "cho biết") ends the name. `start` when no
+    name follows."""
     words = syllables(text, start, min(len(text), start + 80))
     if not words or words[0].start - start > 1:
         return start
     if words[0].text.isdigit():
         return words[0].end  # "quận 7"
     capital = [w.text[:1].isupper() for w in words]
-    # "Hà Nội": every syllable capitalised; "Tài nguyên": a word's first syllable only
-    per_word = len(words) > 1 and not capital[1]
+    first = words[0].text
+    # "Hà Nội": every syllable capitalised; "Tài nguyên": a Vietnamese word's first syllable only
+    per_word = len(words) > 1 and not capital[1] and not first.isupper() and is_vietnamese_syllable(first)
+    stop, verbs, heads = word_set("stopwords"), lexicon("reporting_verbs"), lexicon("org_heads")
+
+    def goes_on(k: int) -> bool:  # a lower-case syllable k that is the rest of a word of the name
+        return not capital[k] and words[k].text not in stop and not verbs.match_at(words, k, text)
+
     end = last = start  # `last`: the end of the last syllable read, "và" included
     i = 0
     while i < len(words) and words[i].start - last <= 1 and capital[i]:
         end = last = words[i].end
-        if per_word and i + 1 < len(words) and not capital[i + 1] and words[i + 1].text != "và":
+        if per_word and i + 1 < len(words) and words[i + 1].start - end == 1 and goes_on(i + 1):
             i += 1
             end = last = words[i].end
         i += 1
-        if i + 1 < len(words) and words[i].text == "và" and capital[i + 1]:
+        if i + 1 < len(words) and words[i].text == "và" and capital[i + 1] and not heads.match_at(words, i + 1, text):
             last = words[i].end  # the name goes on after "và"
             i += 1
     return end
