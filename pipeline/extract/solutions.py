@@ -40,7 +40,8 @@ _REQUEST_FRAME = (
 )
 _LEAD_CONNECTOR = re.compile(  # match() anchors it at the item's start
     r"(?:(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|trong đó|theo đó|do đó|vì vậy|vì thế|mặt khác|nhất là|"
-    r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|nhưng|trong khi đó|trong khi|" + _SONG
+    r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|nhưng|trong khi đó|trong khi|"
+    + _SONG
     + r"|chẳng hạn)\b|[-–•+*]|\d+[.)](?!\d)"
     r"|" + _REQUEST_FRAME + r")[\s,]*",
     re.IGNORECASE,
