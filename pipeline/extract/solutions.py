@@ -310,13 +310,14 @@ def _opens_with(text: str, start: int, end: int, name: str) -> bool:
     return bool(sylls) and bool(lexicon(name).match_at(sylls, 0, text))
 
 
-def _predicate_cues(text: str, start: int, end: int) -> int:
+def _predicate_cues(text: str, start: int, end: int, not_obligations: list[re.Match[str]]) -> int:
     """The weak proposal cues among the first syllables of the clause text[start:end] (its subject and
-    verb), leaving out those inside a phrase of no obligation ("sẽ tiếp tục là", "chỉ cần"): the phrase
-    is matched on the whole clause, so "phải chịu trách nhiệm" stays a demand."""
+    verb), leaving out those inside a phrase of no obligation ("sẽ tiếp tục là", "chỉ cần"):
+    `not_obligations` are those phrases as matched on the whole clause (lower-cased, which keeps the
+    length of Vietnamese text), so "phải chịu trách nhiệm" stays a demand."""
     window_end = _syllable_end(text, start, end, _PREDICATE_SYLLABLES)
     piece = text[start:end]
-    for m in _NOT_OBLIGATION.finditer(piece.lower()):  # lower() keeps the length of Vietnamese text
+    for m in not_obligations:
         if start + m.start() < window_end:
             piece = piece[: m.start()] + " " * (m.end() - m.start()) + piece[m.end() :]
     return _cue_count(piece, 0, window_end - start, "solution_cues")
@@ -334,7 +335,8 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
         # a plan for a case ("Nếu mùa khô nặng hơn, sở sẽ điều chỉnh …") proposes in its main clause
         main = start + comma + 2
         problem_only = _cue_count(text, main, end, "solution_cues_strong") <= len(_NOT_OBLIGATION.findall(low[comma:]))
-    strong = _cue_count(text, start, end, "solution_cues_strong") - len(_NOT_OBLIGATION.findall(low))
+    not_obligations = list(_NOT_OBLIGATION.finditer(low))
+    strong = _cue_count(text, start, end, "solution_cues_strong") - len(not_obligations)
     strong += bool(_SHOULD.search(item))
     imperative = _opens_with(text, start, end, "solution_cues")  # "Tăng cường ...", "Tổ chức ..."
     problem = _cue_count(text, start, end, "problem_cues") - len(_LIMIT_VERB.findall(low))
@@ -345,7 +347,7 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
         return "problem"
     # in someone's words a weak cue proposes when it opens the predicate ("các đơn vị tiếp tục đẩy mạnh …"),
     # not deep in a description ("hoạt động … có nhiều đổi mới, thực hiện …")
-    early = said and _predicate_cues(text, start, end)
+    early = said and _predicate_cues(text, start, end, not_obligations)
     proposes = not problem_only and (strong > 0 or imperative or bool(early))
     if proposes and not (past and not strong) and not (problem and not remedy and not strong):
         return "solution"
