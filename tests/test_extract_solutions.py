@@ -432,3 +432,19 @@ def test_a_contrast_after_a_comma_opens_an_item_of_its_own() -> None:
     assert "tăng lương tối thiểu" in [s.text for s in solutions]
     assert any(p.text.startswith("đến nay vẫn chưa được cấp phép") for p in problems)
     assert not any(item.text.startswith(("trong khi", "nhưng")) for item in [*solutions, *problems])
+
+
+def test_what_an_item_singles_out_stays_in_it() -> None:
+    """", nhất là …" (above all) and ", trong đó có …" (including) name a part of what precedes them:
+    the annotators keep them inside the item (33 of 43 times in the annotated articles)."""
+    text = (
+        "Sở Y tế họp về dịch sốt xuất huyết\n\n"
+        "Giám đốc Sở Y tế Trần Văn Bình yêu cầu các quận tăng cường diệt lăng quăng tại khu dân cư, "
+        "nhất là các công trình đang xây dựng. Ông cũng đề nghị các trường học phối hợp tuyên truyền, "
+        "trong đó có các buổi sinh hoạt dưới cờ."
+    )
+    solutions, _ = rule_items(text)
+    assert [s.text for s in solutions] == [
+        "các quận tăng cường diệt lăng quăng tại khu dân cư, nhất là các công trình đang xây dựng",
+        "các trường học phối hợp tuyên truyền, trong đó có các buổi sinh hoạt dưới cờ",
+    ]

@@ -26,7 +26,7 @@ _SONG = r"song(?! song| phương| hành| ngữ| ca| sinh| thân)"
 _ITEM_SPLIT = re.compile(
     r";\s+|:\s+|" + not_after_abbreviation() + r"\.\s+(?=[A-ZĐÀ-Ỹ“\"])|\n+|…\s*|\.\.\.\s*|\?\s+"
     r"|(?<=vấn đề) như\s+|(?<=hạn chế) như\s+|(?<=tồn tại) như\s+|(?<=khó khăn) như\s+|(?<=bất cập) như\s+"
-    r"|,\s+(?=(?:đồng thời|đồng thời phải|nhất là|trong đó|mặt khác|bên cạnh đó|ngoài ra|do đó|vì vậy|vì thế"
+    r"|,\s+(?=(?:đồng thời|đồng thời phải|trong đó(?! có)|mặt khác|bên cạnh đó|ngoài ra|do đó|vì vậy|vì thế"
     # a contrast opens a clause of its own ("kêu gọi tăng lương, trong khi đó VCCI cho rằng …")
     r"|trong khi đó|trong khi|tuy nhiên|nhưng|" + _SONG + r")\s)"
 )
