@@ -448,3 +448,15 @@ def test_what_an_item_singles_out_stays_in_it() -> None:
         "các quận tăng cường diệt lăng quăng tại khu dân cư, nhất là các công trình đang xây dựng",
         "các trường học phối hợp tuyên truyền, trong đó có các buổi sinh hoạt dưới cờ",
     ]
+
+
+def test_purpose_stays_in_the_proposal_and_a_cause_is_cut_off() -> None:
+    text = (
+        "Hà Nội bàn giải pháp cho xe buýt\n\n"
+        "Phó Giám đốc Sở Giao thông vận tải Hà Nội Lê Văn Hùng đề nghị mở thêm làn đường riêng cho xe buýt, "
+        "để người dân bỏ xe máy. Ông cũng đề nghị tăng chuyến vào giờ cao điểm, vì xe buýt hiện quá tải."
+    )
+    solutions, _ = rule_items(text)
+    texts = [s.text for s in solutions]
+    assert "mở thêm làn đường riêng cho xe buýt, để người dân bỏ xe máy" in texts
+    assert "tăng chuyến vào giờ cao điểm" in texts

@@ -30,8 +30,10 @@ _ITEM_SPLIT = re.compile(
     # a contrast opens a clause of its own ("kêu gọi tăng lương, trong khi đó VCCI cho rằng …")
     r"|trong khi đó|trong khi|tuy nhiên|nhưng|" + _SONG + r")\s)"
 )
+# a cause or consequence after a comma ends the item ("…, vì thiếu vốn"); a purpose ("…, để …", "…, nhằm …")
+# does not: the annotators keep it inside the proposal (45 times against 13 in the annotated articles)
 _TAIL_CUT = re.compile(
-    r",\s+(bởi vì|bởi|vì(?! vậy| thế)|do(?! đó)|mà để|mà|nhằm|để|góp phần|từ đó|qua đó|dẫn tới|dẫn đến)\s"
+    r",\s+(bởi vì|bởi|vì(?! vậy| thế)|do(?! đó)|dẫn tới|dẫn đến)\s"
 )
 _CAUSES = frozenset({"bởi", "vì", "bởi vì", "do"})
 # the request a clause carries out, and who made it: "Theo yêu cầu của UBND tỉnh, …"
