@@ -211,3 +211,15 @@ def test_a_bare_head_names_no_person_nor_a_verb_after_the_body() -> None:
     ]
     assert not any("Nguyễn Văn An" in s and s.lower().startswith("bộ") for s in speakers)
     assert "Công ty Vinamilk" in speakers
+
+
+def test_an_acronym_the_article_defines_speaks_as_written() -> None:
+    """"X (ACR)" defines ACR: "ACV cho biết …" later is the body's statement, named as written."""
+    text = (
+        "Sân bay rà soát giá gửi xe\n\n"
+        "Tổng công ty Cảng hàng không Việt Nam (ACV) vừa có văn bản gửi các cảng hàng không.\n"
+        "ACV cho biết sẽ điều chỉnh mức giá gửi xe ôtô tại các sân bay trong tháng tới."
+    )
+    sts = statements_of(text)
+    assert [(s["speaker"], s["speaker_is_person"], s["cue"]) for s in sts] == [("ACV", False, "cho biết")]
+    assert sts[0]["text"] == "sẽ điều chỉnh mức giá gửi xe ôtô tại các sân bay trong tháng tới"

@@ -67,6 +67,9 @@ class Speaker:
     others: tuple[str, ...] = ()  # "A và B khẳng định": the other people who say the same
 
 
+_DEFINED_ACRONYM = re.compile(r"\w \(([A-ZĐ][A-ZĐ0-9&]{1,7})\)")
+
+
 class SpeakerResolver:
     """Turns a speaker phrase into a person's full name, or keeps it as a non-person source."""
 
@@ -90,6 +93,8 @@ class SpeakerResolver:
         self.positions = sorted(mentions, key=lambda x: x[0])
         self.sources: list[str] = []  # non-person sources already named, for "các bộ trưởng" -> the full phrase
         self.text = text
+        # acronyms the article defines ("Tổng công ty Cảng hàng không VN (ACV)"): bodies when they speak later
+        self.acronyms = set(_DEFINED_ACRONYM.findall(text))
 
     def people_named(self, phrase: str) -> list[Person]:
         """Every person whose full name the phrase holds, in the order they appear."""
@@ -154,6 +159,8 @@ class SpeakerResolver:
         if fold(phrase) in _PRONOUNS:
             person = self.last_person_before(offset)
             return Speaker(person.name, True) if person else None
+        if phrase in self.acronyms:
+            return Speaker(phrase, False)
         if len(phrase.split()) > 14 or not _looks_like_source(phrase):
             return None
         key = fold(phrase)
