@@ -214,7 +214,7 @@ def test_a_bare_head_names_no_person_nor_a_verb_after_the_body() -> None:
 
 
 def test_an_acronym_the_article_defines_speaks_as_written() -> None:
-    """"X (ACR)" defines ACR: "ACV cho biết …" later is the body's statement, named as written."""
+    """ "X (ACR)" defines ACR: "ACV cho biết …" later is the body's statement, named as written."""
     text = (
         "Sân bay rà soát giá gửi xe\n\n"
         "Tổng công ty Cảng hàng không Việt Nam (ACV) vừa có văn bản gửi các cảng hàng không.\n"
@@ -223,3 +223,19 @@ def test_an_acronym_the_article_defines_speaks_as_written() -> None:
     sts = statements_of(text)
     assert [(s["speaker"], s["speaker_is_person"], s["cue"]) for s in sts] == [("ACV", False, "cho biết")]
     assert sts[0]["text"] == "sẽ điều chỉnh mức giá gửi xe ôtô tại các sân bay trong tháng tới"
+
+
+def test_an_agent_noun_is_the_subject_not_the_reporting_verb() -> None:
+    """ "Giới phân tích" (analysts), "các chuyên gia phân tích": the verb after "giới", "nhà", "chuyên gia"
+    names who speaks; "cho rằng" reports. "Thế giới đề nghị" stays a report of the World Bank."""
+    text = (
+        "Kinh tế thế giới\n\n"
+        "Giới phân tích cho rằng giá dầu sẽ còn tăng trong quý tới.\n"
+        "Các chuyên gia phân tích đều cho rằng lãi suất khó giảm thêm.\n"
+        "Ngân hàng Thế giới đề nghị các nước giảm trợ cấp nhiên liệu."
+    )
+    assert [(s["speaker"], s["cue"]) for s in statements_of(text)] == [
+        ("Giới phân tích", "cho rằng"),
+        ("Các chuyên gia phân tích", "cho rằng"),
+        ("Ngân hàng Thế giới", "đề nghị"),
+    ]

@@ -56,6 +56,8 @@ _CITES = re.compile(r"^.{2,80}?\s(?:dẫn lời|dẫn nguồn|dẫn)\s(?=\S)")
 # a plural or collective subject names a group, never one person through a title it contains
 _COLLECTIVE = re.compile(r"^(?:các|những|hai|ba|nhiều|một số|cả hai|mọi|đa số|phần lớn)\s", re.IGNORECASE)
 _NOMINALISERS = {"lời", "sự", "việc", "cuộc", "bài", "những", "các"}  # words that turn the verb after them into a noun
+# words that make an agent noun of the verb after them: "nhà phân tích" (analyst), "giới quan sát" (observers)
+_AGENT_MAKERS = {"nhà", "giới", "chuyên gia"}
 _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"^\s*(?:như vậy|như thế|như trên|điều này)\b", re.IGNORECASE)
 
@@ -525,11 +527,24 @@ def _sentence_subject(doc: Doc, start: int, end: int, resolver: SpeakerResolver)
 
 
 def _first_verb(doc: Doc, start: int, end: int) -> Token | None:
-    """The first lower-case verb after the first word of text[start:end]: where a subject's noun phrase ends."""
+    """The first lower-case verb after the first word of text[start:end]: where a subject's noun phrase ends.
+    A verb made an agent noun ("giới phân tích", "các chuyên gia phân tích") is still the noun phrase."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    return next((t for t in list(span)[1:] if t.pos_ == "VERB" and t.text[:1].islower()), None)
+    return next((t for t in list(span)[1:] if t.pos_ == "VERB" and t.text[:1].islower() and not _agent_noun(t)), None)
+
+
+def _agent_noun(verb: Token) -> bool:
+    """Whether a verb is made an agent noun by the word before it: "các nhà phân tích", "Giới quan sát",
+    "các chuyên gia phân tích" (but not "ở nhà nói": the maker follows a determiner or opens the phrase)."""
+    if verb.i == 0:
+        return False
+    maker = verb.doc[verb.i - 1]
+    if maker.text.lower() not in _AGENT_MAKERS:
+        return False
+    before = verb.doc[maker.i - 1] if maker.i > 0 else None
+    return before is None or before.pos_ in ("DET", "NUM", "ADJ", "PUNCT", "") or before.is_space
 
 
 def _noun_phrase(doc: Doc, start: int, end: int) -> bool:
@@ -576,6 +591,9 @@ def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, cur
         if any(a <= v_start < b for a, b in quoted):
             continue
         left = text[s_start:v_start]
+        verb_token = doc.char_span(v_start, v_end, alignment_mode="expand")
+        if verb_token is not None and _agent_noun(verb_token[0]):
+            continue  # "Giới phân tích cho rằng …": the verb is the subject's noun, "cho rằng" reports
         if _OBLIGED.search(left):
             continue  # "các cơ quan cũng được đề nghị …", "các nhà khoa học phải đề xuất …": not a report
         if elided:
