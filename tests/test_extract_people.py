@@ -150,6 +150,16 @@ def test_an_abbreviated_place_after_a_title_chain_is_no_person() -> None:
     assert "Lê Văn Hùng" in people
 
 
+def test_a_place_the_article_names_elsewhere_is_no_person_after_a_title() -> None:
+    # "Phúc Thọ" is a district ("huyện Phúc Thọ") though its syllables could be given names
+    people = people_of(
+        "Trưởng công an Phúc Thọ giãi bày về nạn cát tặc. Cát tặc hoạt động trên địa bàn huyện Phúc Thọ. "
+        "Chủ tịch UBND huyện Hoàng Mạnh Phú dự họp."
+    )
+    assert "Phúc Thọ" not in people
+    assert "Hoàng Mạnh Phú" in people
+
+
 def test_after_an_honorific_an_organisation_word_is_a_family_name() -> None:
     # "Đoàn" opens organisation names ("Đoàn công tác") and is a family name too
     people = people_of(

@@ -326,6 +326,16 @@ def _foreign_name_start(run: list[Syllable], ctx: _Context, titled: bool, honor:
     return i if foreign and not labels <= {"LOC", "ORG"} else -1
 
 
+def _places_named(text: str, place_words: PhraseSet, word_starts: set[int]) -> set[str]:
+    """Folded capitalised runs that follow a place word anywhere in the text ("huyện Phúc Thọ")."""
+    names = set()
+    for run in _cap_runs(text):
+        word = _preceding_word(text, run[0].start, place_words)
+        if word and text.rfind(word, 0, run[0].start) in word_starts:
+            names.add(fold(text[run[0].start : run[-1].end]))
+    return names
+
+
 def _title_after(text: str, end: int) -> bool:
     """A title right after a name, behind ", ", " - " or " (" (apposition, caption, parenthesis)."""
     m = re.match(r"(?:, | [-–] | \()", text[end : end + 4])
@@ -339,6 +349,7 @@ def _mentions(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     blocked_end = -1
     blocked: set[str] = set()
+    places_named = _places_named(text, blockers, ctx.word_starts)
     for run in _cap_runs(text):
         while (
             run
@@ -376,10 +387,17 @@ def _mentions(doc: Doc) -> list[Mention]:
         ):
             # "thôn" of "nông thôn" is a word's tail; "Chủ tịch UBND huyện Nguyễn Văn Dũng" names a person
             place_word = None
+        # a titled run the article names as a place elsewhere ("Trưởng công an Phúc Thọ" beside "huyện
+        # Phúc Thọ") is the title's place, unless it opens with a family name ("huyện Nguyễn Văn Dũng" is rare)
+        place_elsewhere = fold(text[start:end]) in places_named and run[i].text.lower() not in _family_names()
         if (
             i == 0
             and not honor
-            and (place_word or (not roles and (listed_after_place or fold(text[start:end]) in blocked)))
+            and (
+                place_word
+                or place_elsewhere
+                or (not roles and (listed_after_place or fold(text[start:end]) in blocked))
+            )
         ):
             blocked_end = end
             blocked.add(fold(text[start:end]))
