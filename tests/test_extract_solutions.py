@@ -460,3 +460,20 @@ def test_purpose_stays_in_the_proposal_and_a_cause_is_cut_off() -> None:
     texts = [s.text for s in solutions]
     assert "mở thêm làn đường riêng cho xe buýt, để người dân bỏ xe máy" in texts
     assert "tăng chuyến vào giờ cao điểm" in texts
+
+
+def test_a_second_demand_after_ma_is_an_item_of_its_own() -> None:
+    """ "không nên X, mà nên Y" (should not X but rather Y) makes two demands; "nên" may open a quote."""
+    text = (
+        "Quan hệ hai nước\n\n"
+        "Bộ trưởng Ngoại giao Lê Văn Minh cho rằng hai nước không nên áp thuế trả đũa nhau, "
+        "mà nên ngồi lại đàm phán để giải quyết bất đồng. "
+        "Ông Lê Văn Minh nói rằng phía bạn “nên rút toàn bộ tàu khỏi vùng biển tranh chấp”."
+    )
+    solutions, _ = rule_items(text)
+    texts = [s.text for s in solutions]
+    assert texts[:2] == [
+        "hai nước không nên áp thuế trả đũa nhau",
+        "nên ngồi lại đàm phán để giải quyết bất đồng",
+    ]
+    assert any("nên rút toàn bộ tàu" in t for t in texts[2:])

@@ -28,7 +28,9 @@ _ITEM_SPLIT = re.compile(
     r"|(?<=vấn đề) như\s+|(?<=hạn chế) như\s+|(?<=tồn tại) như\s+|(?<=khó khăn) như\s+|(?<=bất cập) như\s+"
     r"|,\s+(?=(?:đồng thời|đồng thời phải|trong đó(?! có)|mặt khác|bên cạnh đó|ngoài ra|do đó|vì vậy|vì thế"
     # a contrast opens a clause of its own ("kêu gọi tăng lương, trong khi đó VCCI cho rằng …")
-    r"|trong khi đó|trong khi|tuy nhiên|nhưng|" + _SONG + r")\s)"
+    r"|trong khi đó|trong khi|tuy nhiên|nhưng|" + _SONG + r")\s"
+    # "không nên ép buộc nhau, mà nên tìm cách hợp tác": "mà" (but rather) before a second demand
+    r"|mà (?:nên|phải|cần|hãy)\s)"
 )
 # a cause or consequence after a comma ends the item ("…, vì thiếu vốn"); a purpose ("…, để …", "…, nhằm …")
 # does not: the annotators keep it inside the proposal (45 times against 13 in the annotated articles)
@@ -41,8 +43,7 @@ _REQUEST_FRAME = (
 _LEAD_CONNECTOR = re.compile(  # match() anchors it at the item's start
     r"(?:(?:tuy nhiên|đồng thời|bên cạnh đó|ngoài ra|trong đó|theo đó|do đó|vì vậy|vì thế|mặt khác|nhất là|"
     r"trước hết|cụ thể|như|thứ nhất|thứ hai|thứ ba|một là|hai là|ba là|nhưng|trong khi đó|trong khi|"
-    + _SONG
-    + r"|chẳng hạn)\b|[-–•+*]|\d+[.)](?!\d)"
+    r"mà(?= (?:nên|phải|cần|hãy) )|" + _SONG + r"|chẳng hạn)\b|[-–•+*]|\d+[.)](?!\d)"
     r"|" + _REQUEST_FRAME + r")[\s,]*",
     re.IGNORECASE,
 )
@@ -85,7 +86,8 @@ _NOT_OBLIGATION = re.compile(
 # "nên" is "should" after a short subject or a modal word ("Mỹ nên …", "cả hai bên đều nên …"); after a
 # whole clause it is "so" ("Chủ đầu tư chưa trả tiền nên nhiều hạng mục bỏ hoang")
 _SHOULD = re.compile(
-    r"^(?!(?:vì|do|bởi|tại|nhờ)\b)(?:[^\W\d]+\s){0,3}(?<!trở )(?<!cho )(?<!làm )(?<!tạo )(?<!dựng )nên\s(?!người|thơ)"
+    r"^(?!(?:vì|do|bởi|tại|nhờ)\b)(?:[^\W\d]+\s){0,3}[“\"]?"
+    r"(?<!trở )(?<!cho )(?<!làm )(?<!tạo )(?<!dựng )nên\s(?!người|thơ)"
     r"|\b(?:thì|cũng|đều|chỉ|càng|vẫn|rất|chắc chắn) nên\s",
     re.IGNORECASE,
 )
