@@ -477,3 +477,16 @@ def test_a_second_demand_after_ma_is_an_item_of_its_own() -> None:
         "nên ngồi lại đàm phán để giải quyết bất đồng",
     ]
     assert any("nên rút toàn bộ tàu" in t for t in texts[2:])
+
+
+def test_a_place_that_plans_is_the_proposer() -> None:
+    """A province or country as the subject of a plan stands for its government: gold names it so."""
+    text = (
+        "Nghệ An sẽ mở lại đường đã rào\n\n"
+        "Sau nhiều lần người dân kiến nghị, Nghệ An sẽ mở lại tuyến đường ven sông trong tháng tới."
+    )
+    solutions, _ = rule_items(text)
+    assert [(s.text, s.proposer) for s in solutions] == [
+        ("Nghệ An sẽ mở lại đường đã rào", "Nghệ An"),
+        ("Nghệ An sẽ mở lại tuyến đường ven sông trong tháng tới", "Nghệ An"),
+    ]

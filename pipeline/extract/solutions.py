@@ -503,7 +503,8 @@ def _first_of_each(items: list[T]) -> list[T]:
 
 def _proposer(text: str, p_start: int, start: int, end: int, resolver: SpeakerResolver) -> str | None:
     """The source named before a reporting or proposal verb in the clause's sentence, if any."""
-    sentence_start = max(text.rfind(". ", p_start, start) + 2, p_start)
+    stop = text.rfind(". ", p_start, start)
+    sentence_start = stop + 2 if stop >= 0 else p_start
     frame = _REQUEST_SOURCE.search(text, sentence_start, start)
     if frame:
         source = frame.group("source").strip()

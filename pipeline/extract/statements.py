@@ -246,7 +246,10 @@ def _looks_like_source(phrase: str) -> bool:
         return True
     if re.fullmatch(r"[\w.-]+\.(?:com|net|org|vn|gov|info)(?:\.\w{2})?", phrase.strip(), re.IGNORECASE):
         return True  # a news site: "Theo news.au.com, …"
-    return bool(lexicon("known_organizations").match_at(sylls, 0, phrase))
+    if lexicon("known_organizations").match_at(sylls, 0, phrase):
+        return True
+    # a country, province or city standing for its government: "Nghệ An sẽ mở lại đường", "Mỹ yêu cầu …"
+    return lexicon("places").match_at(sylls, 0, phrase) == len(sylls)
 
 
 def reporting_verbs(
