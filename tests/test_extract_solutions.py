@@ -285,6 +285,8 @@ def test_forecasts_hopes_place_names_and_report_intros_are_not_proposals() -> No
         "Việc khai thác cát quá mức sẽ làm tăng nguy cơ sạt lở bờ sông.\n"
         "Con đập mới sẽ ảnh hưởng đến người dân ở hạ du và kéo dài mùa khô.\n"
         "Việc thu phí sẽ khó nhận được sự đồng thuận, sẽ kéo theo nhiều phản ứng của người dân.\n"
+        "Quan hệ hai nước sẽ ngày càng bền chặt, tình hình khu vực sẽ trở nên tích cực hơn.\n"
+        "Quá trình đàm phán sẽ diễn ra rất chậm chạp và lâu dài.\n"
         "Trong buổi họp mới đây, đại diện Sở Giao thông vận tải tỉnh cho biết:\n"
         "Sở sẽ xây thêm 12 cây cầu bê tông cho các xã vùng sâu trong năm tới."
     )

@@ -76,7 +76,9 @@ _NOT_OBLIGATION = re.compile(
     r"|phải chăng|phải mất|không biết phải|không được$"  # "phải chăng" is also "affordable": no demand either
     # a forecast or consequence, not a plan: "sẽ làm tăng nguy cơ", "sẽ khiến", "điều gì sẽ xảy ra"
     r"|sẽ làm tăng|sẽ làm giảm|sẽ khiến|sẽ dẫn đến|sẽ dẫn tới|sẽ xảy ra|sẽ ra sao|sẽ như thế nào"
-    r"|sẽ ảnh hưởng|sẽ kéo theo|sẽ khó|sẽ gặp (?:khó|nhiều|phải|rủi ro|trở ngại)|sẽ thiệt)\b"
+    r"|sẽ ảnh hưởng|sẽ kéo theo|sẽ khó|sẽ gặp (?:khó|nhiều|phải|rủi ro|trở ngại)|sẽ thiệt"
+    # how things will turn out, not what anyone will do: "sẽ trở nên tích cực", "sẽ ngày càng bền chặt"
+    r"|sẽ trở nên|sẽ ngày càng|sẽ càng|sẽ dễ|sẽ diễn ra|sẽ nổ ra|sẽ chỉ)\b"
     # a hope or expectation that something will happen ("hi vọng đàm phán sẽ đạt kết quả")
     r"|(?<!của )(?<!trước )(?<!đáp ứng )\b(?:hi vọng|hy vọng|trông mong|kỳ vọng|dự báo|dự đoán|lo ngại|lo sợ)\b"
     r"[^.,;:?!]{0,60}?\bsẽ\b"
