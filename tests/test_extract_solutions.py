@@ -492,3 +492,13 @@ def test_a_place_that_plans_is_the_proposer() -> None:
         ("Nghệ An sẽ mở lại đường đã rào", "Nghệ An"),
         ("Nghệ An sẽ mở lại tuyến đường ven sông trong tháng tới", "Nghệ An"),
     ]
+
+
+def test_a_proposer_keeps_no_quote_mark_nor_modal_adverb() -> None:
+    text = (
+        "Điều chỉnh quy hoạch ven sông\n\n"
+        '"Thành phố sẽ sớm công bố phương án điều chỉnh quy hoạch khu ven sông trong tháng tới. '
+        "Cơ quan thanh tra có thể kiến nghị thu hồi đất nếu phát hiện sai phạm."
+    )
+    solutions, _ = rule_items(text)
+    assert {s.proposer for s in solutions} == {"Thành phố", "Cơ quan thanh tra"}

@@ -35,7 +35,8 @@ _LEADERS = re.compile(
 # adverbs between a subject and its reporting verb ("Bộ Xây dựng cũng đề nghị", "Ông cũng cho biết")
 _LEADER_NOUNS = {"nhà lãnh đạo", "người đứng đầu", "lãnh đạo", "ông chủ", "người đứng đầu chính phủ"}
 _TRAILERS = re.compile(
-    r"(?:\s+(?:cũng|đã|đang|còn|vẫn|thì|lại|đều|sẽ|mới|vừa|từng|thêm|tiếp tục|nhiều lần|trực tiếp|công khai))+$"
+    r"(?:\s+(?:cũng|đã|đang|còn|vẫn|thì|lại|đều|sẽ|mới|vừa|từng|thêm|tiếp tục|nhiều lần|trực tiếp|công khai"
+    r"|sớm|có thể|nhiều khả năng))+$"
 )
 # a body's document stands for the body: "thông báo của Cơ quan CSĐT …", "tỉnh X có báo cáo gửi Chính
 # phủ", "công ty Y có văn bản số 92 gửi VEC"; a source's tail is no part of it either: its document, a
@@ -147,7 +148,7 @@ class SpeakerResolver:
         return before[-1] if before else None
 
     def resolve(self, phrase: str, offset: int) -> Speaker | None:
-        phrase = _TRAILERS.sub("", _LEADERS.sub("", phrase.strip(" ,-–—:")).strip(" ,-–—"))
+        phrase = _TRAILERS.sub("", _LEADERS.sub("", phrase.strip(' ,-–—:"“”(')).strip(" ,-–—"))
         phrase = _SOURCE_TAIL.sub("", _DOCUMENT_OF.sub("", phrase)).strip(" ,-–—")
         cited = _CITES.search(phrase)
         if cited:  # "Báo SCMP dẫn một số nguồn tin": the source cited speaks
