@@ -167,3 +167,10 @@ def test_after_an_honorific_an_organisation_word_is_a_family_name() -> None:
     )
     assert "Đoàn Văn Tâm" in people
     assert "ông tâm" in [a.lower() for a in people["Đoàn Văn Tâm"].aliases]
+
+
+def test_a_titled_name_that_is_also_a_hospital_is_a_person() -> None:
+    # only an administrative unit ("huyện", "tỉnh" …) makes a name a place elsewhere, and a title in
+    # apposition keeps it a person
+    people = people_of("Bác sĩ Thanh Nhàn, Trưởng khoa Nhi, cho biết bệnh viện Thanh Nhàn đã tiếp nhận 20 ca bệnh.")
+    assert "Thanh Nhàn" in people

@@ -502,3 +502,22 @@ def test_a_proposer_keeps_no_quote_mark_nor_modal_adverb() -> None:
     )
     solutions, _ = rule_items(text)
     assert {s.proposer for s in solutions} == {"Thành phố", "Cơ quan thanh tra"}
+
+
+def test_a_kept_tail_does_not_decide_the_kind_and_plans_with_chi_dao_stay() -> None:
+    """The head of "…, nhất là …" / "…, nhằm …" decides: a proposal stays one even when its tail names a
+    fault; "sẽ chỉ đạo" is a plan, unlike "sẽ chỉ là"; ", mà phải …" tells a burden, not a demand."""
+    text = (
+        "Cầu yếu, kênh ngập\n\n"
+        "Đại biểu Lê Văn Minh đề nghị xây dựng lại cầu Long Biên, nhất là phần mố cầu đã xuống cấp nghiêm trọng. "
+        "Ông cũng đề nghị nạo vét kênh rạch, để giảm ngập úng trong mùa mưa năm nay.\n"
+        "UBND tỉnh sẽ chỉ đạo các sở ngành kiểm tra toàn bộ các mỏ cát trên địa bàn.\n"
+        "Nhiều hộ dân chưa nhận được tiền đền bù, mà phải tự thuê nhà ở tạm suốt hai năm qua."
+    )
+    solutions, problems = rule_items(text)
+    assert [s.text for s in solutions] == [
+        "xây dựng lại cầu Long Biên, nhất là phần mố cầu đã xuống cấp nghiêm trọng",
+        "nạo vét kênh rạch, để giảm ngập úng trong mùa mưa năm nay",
+        "UBND tỉnh sẽ chỉ đạo các sở ngành kiểm tra toàn bộ các mỏ cát trên địa bàn",
+    ]
+    assert not any("ngập úng" in p.text for p in problems)

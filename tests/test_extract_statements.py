@@ -239,3 +239,16 @@ def test_an_agent_noun_is_the_subject_not_the_reporting_verb() -> None:
         ("Các chuyên gia phân tích", "cho rằng"),
         ("Ngân hàng Thế giới", "đề nghị"),
     ]
+
+
+def test_experts_who_report_and_a_name_that_is_also_a_country() -> None:
+    """Only verbs that form agent nouns ("phân tích") are taken in by "chuyên gia"; a name an honorific
+    gives a person ("chị Nga") is never the country of that name."""
+    text = (
+        "Thị trường vàng và chợ rau\n\n"
+        "Các chuyên gia cho rằng giá vàng sẽ tiếp tục tăng trong tháng tới.\n"
+        "Chị Nga bán rau ở chợ Bến Thành đã hơn 10 năm. Nga cho biết giá rau tăng mạnh trong tuần qua."
+    )
+    sts = statements_of(text)
+    assert ("Các chuyên gia", "cho rằng") in [(s["speaker"], s["cue"]) for s in sts]
+    assert not any(s["speaker"] == "Nga" and not s["speaker_is_person"] for s in sts)

@@ -327,7 +327,7 @@ def _foreign_name_start(run: list[Syllable], ctx: _Context, titled: bool, honor:
 
 
 def _places_named(text: str, place_words: PhraseSet, word_starts: set[int]) -> set[str]:
-    """Folded capitalised runs that follow a place word anywhere in the text ("huyện Phúc Thọ")."""
+    """Folded capitalised runs that follow an administrative unit anywhere in the text ("huyện Phúc Thọ")."""
     names = set()
     for run in _cap_runs(text):
         word = _preceding_word(text, run[0].start, place_words)
@@ -349,7 +349,7 @@ def _mentions(doc: Doc) -> list[Mention]:
     out: list[Mention] = []
     blocked_end = -1
     blocked: set[str] = set()
-    places_named = _places_named(text, blockers, ctx.word_starts)
+    places_named = _places_named(text, lexicon("administrative_units"), ctx.word_starts)
     for run in _cap_runs(text):
         while (
             run
@@ -389,7 +389,11 @@ def _mentions(doc: Doc) -> list[Mention]:
             place_word = None
         # a titled run the article names as a place elsewhere ("Trưởng công an Phúc Thọ" beside "huyện
         # Phúc Thọ") is the title's place, unless it opens with a family name ("huyện Nguyễn Văn Dũng" is rare)
-        place_elsewhere = fold(text[start:end]) in places_named and run[i].text.lower() not in _family_names()
+        place_elsewhere = (
+            fold(text[start:end]) in places_named
+            and run[i].text.lower() not in _family_names()
+            and not _title_after(text, end)  # "Bác sĩ Thanh Nhàn, Trưởng khoa Nhi": a person after all
+        )
         if (
             i == 0
             and not honor

@@ -36,7 +36,7 @@ _LEADERS = re.compile(
 _LEADER_NOUNS = {"nhà lãnh đạo", "người đứng đầu", "lãnh đạo", "ông chủ", "người đứng đầu chính phủ"}
 _TRAILERS = re.compile(
     r"(?:\s+(?:cũng|đã|đang|còn|vẫn|thì|lại|đều|sẽ|mới|vừa|từng|thêm|tiếp tục|nhiều lần|trực tiếp|công khai"
-    r"|sớm|có thể|nhiều khả năng))+$"
+    r"|sẽ sớm|có thể|nhiều khả năng))+$"
 )
 # a body's document stands for the body: "thông báo của Cơ quan CSĐT …", "tỉnh X có báo cáo gửi Chính
 # phủ", "công ty Y có văn bản số 92 gửi VEC"; a source's tail is no part of it either: its document, a
@@ -59,6 +59,11 @@ _COLLECTIVE = re.compile(r"^(?:các|những|hai|ba|nhiều|một số|cả hai|m
 _NOMINALISERS = {"lời", "sự", "việc", "cuộc", "bài", "những", "các"}  # words that turn the verb after them into a noun
 # words that make an agent noun of the verb after them: "nhà phân tích" (analyst), "giới quan sát" (observers)
 _AGENT_MAKERS = {"nhà", "giới", "chuyên gia"}
+# the verbs such a word turns into an agent noun; "Các chuyên gia cho rằng": "cho rằng" still reports
+_AGENT_VERBS = {"phân tích", "quan sát", "bình luận", "nghiên cứu", "phê bình"}
+# a name an honorific gives a person ("chị Nga") and an acronym the article defines ("… (ACV)")
+_CALLED = re.compile(r"\b(?i:ông|bà|anh|chị|cô|chú|bác|em|cháu|bé)\s+([A-ZĐÀ-Ỹ]\w*(?:\s[A-ZĐÀ-Ỹ]\w*)?)\b")
+_DEFINED_ACRONYM = re.compile(r"\w \(([A-ZĐ][A-ZĐ0-9&]{1,7})\)")
 _CAPTION = re.compile(r"[-–]\s*(?:Ảnh|Video|Clip|Đồ họa|Nguồn)\s*:", re.IGNORECASE)
 _BACK_REFERENCE = re.compile(r"^\s*(?:như vậy|như thế|như trên|điều này)\b", re.IGNORECASE)
 
@@ -68,9 +73,6 @@ class Speaker:
     name: str
     is_person: bool
     others: tuple[str, ...] = ()  # "A và B khẳng định": the other people who say the same
-
-
-_DEFINED_ACRONYM = re.compile(r"\w \(([A-ZĐ][A-ZĐ0-9&]{1,7})\)")
 
 
 class SpeakerResolver:
@@ -98,6 +100,8 @@ class SpeakerResolver:
         self.text = text
         # acronyms the article defines ("Tổng công ty Cảng hàng không VN (ACV)"): bodies when they speak later
         self.acronyms = set(_DEFINED_ACRONYM.findall(text))
+        # names the article gives people ("chị Nga", "anh Đức"): never the country or province of that name
+        self.called = {m.group(1) for m in _CALLED.finditer(text)}
 
     def people_named(self, phrase: str) -> list[Person]:
         """Every person whose full name the phrase holds, in the order they appear."""
@@ -164,6 +168,8 @@ class SpeakerResolver:
             return Speaker(person.name, True) if person else None
         if phrase in self.acronyms:
             return Speaker(phrase, False)
+        if phrase in self.called:
+            return None
         if len(phrase.split()) > 14 or not _looks_like_source(phrase):
             return None
         key = fold(phrase)
@@ -541,8 +547,9 @@ def _first_verb(doc: Doc, start: int, end: int) -> Token | None:
 
 def _agent_noun(verb: Token) -> bool:
     """Whether a verb is made an agent noun by the word before it: "các nhà phân tích", "Giới quan sát",
-    "các chuyên gia phân tích" (but not "ở nhà nói": the maker follows a determiner or opens the phrase)."""
-    if verb.i == 0:
+    "các chuyên gia phân tích". Only verbs that form such nouns, and only when the maker opens the phrase
+    or follows a determiner, number or adjective ("một số nhà", "nhiều chuyên gia"; not "ở nhà nói")."""
+    if verb.i == 0 or verb.text.lower() not in _AGENT_VERBS:
         return False
     maker = verb.doc[verb.i - 1]
     if maker.text.lower() not in _AGENT_MAKERS:
