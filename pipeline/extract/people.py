@@ -257,13 +257,19 @@ def _cap_runs(text: str) -> Iterator[list[Syllable]]:
 
 def _preceding_word(text: str, start: int, phrases: PhraseSet) -> str | None:
     """The lexicon phrase that ends right before `start` (after one space, or ". " for "Q. Tân Bình")."""
+    found = _preceding_phrase(text, start, phrases)
+    return found[0] if found else None
+
+
+def _preceding_phrase(text: str, start: int, phrases: PhraseSet) -> tuple[str, int] | None:
+    """`_preceding_word` with where the phrase starts: whether it starts a word ("thôn" of "nông thôn" does not)."""
     before = syllables(text, max(0, start - 40), start)
     if not before or text[before[-1].end : start] not in (" ", ". "):
         return None
     for n in range(min(phrases.max_len, len(before)), 0, -1):
         phrase = text[before[-n].start : before[-1].end]
         if phrase in phrases:
-            return phrase
+            return phrase, before[-n].start
     return None
 
 
@@ -330,8 +336,8 @@ def _places_named(text: str, place_words: PhraseSet, word_starts: set[int]) -> s
     """Folded capitalised runs that follow an administrative unit anywhere in the text ("huyện Phúc Thọ")."""
     names = set()
     for run in _cap_runs(text):
-        word = _preceding_word(text, run[0].start, place_words)
-        if word and text.rfind(word, 0, run[0].start) in word_starts:
+        unit = _preceding_phrase(text, run[0].start, place_words)
+        if unit and unit[1] in word_starts:
             names.add(fold(text[run[0].start : run[-1].end]))
     return names
 
@@ -379,12 +385,9 @@ def _mentions(doc: Doc) -> list[Mention]:
         listed_after_place = blocked_end >= 0 and text[blocked_end:start] in (", ", " và ", " hay ")
         # a run right after "xã", "đường" … is a place even at the end of a title chain ("Viện trưởng
         # VKSND thị xã Phổ Yên"); a run listed after one, or met as one before, only when untitled
-        place_word = _preceding_word(text, start, blockers)
-        if (
-            place_word
-            and roles
-            and (text.rfind(place_word, 0, start) not in ctx.word_starts or run[i].text.lower() in _family_names())
-        ):
+        place = _preceding_phrase(text, start, blockers)
+        place_word = place[0] if place else None
+        if place and roles and (place[1] not in ctx.word_starts or run[i].text.lower() in _family_names()):
             # "thôn" of "nông thôn" is a word's tail; "Chủ tịch UBND huyện Nguyễn Văn Dũng" names a person
             place_word = None
         # a titled run the article names as a place elsewhere ("Trưởng công an Phúc Thọ" beside "huyện

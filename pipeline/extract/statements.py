@@ -602,9 +602,10 @@ def _reported_sentence(doc: Doc, s_start: int, s_end: int, quoted, resolver, cur
         if any(a <= v_start < b for a, b in quoted):
             continue
         left = text[s_start:v_start]
-        verb_token = doc.char_span(v_start, v_end, alignment_mode="expand")
-        if verb_token is not None and _agent_noun(verb_token[0]):
-            continue  # "Giới phân tích cho rằng …": the verb is the subject's noun, "cho rằng" reports
+        if verb.lower() in _AGENT_VERBS:  # "Giới phân tích cho rằng …": the subject's noun; "cho rằng" reports
+            verb_span = doc.char_span(v_start, v_end, alignment_mode="expand")
+            if verb_span is not None and _agent_noun(verb_span[0]):
+                continue
         if _OBLIGED.search(left):
             continue  # "các cơ quan cũng được đề nghị …", "các nhà khoa học phải đề xuất …": not a report
         if elided:
