@@ -1,40 +1,41 @@
-"""The learnt item filter: the committed model, its features, and the offsets-only training data."""
+"""The learnt solution filter: the committed model and its features; the offsets-only training data of
+the item models (`models/items`)."""
 
 from __future__ import annotations
 
 import gzip
 import importlib.util
 import json
+import sys
 from pathlib import Path
 
 import pytest
 
 import pipeline
 from pipeline.extract import item_filter
-from pipeline.extract.item_filter import KINDS, ItemModel, item_features, load_model
+from pipeline.extract.item_filter import ItemModel, item_features, load_model
 from pipeline.nlp import annotate
 
-MODELS = Path(__file__).resolve().parents[1] / "models" / "item_filter"
+MODELS = Path(__file__).resolve().parents[1] / "models" / "items"
 
 
 def build_module():
-    spec = importlib.util.spec_from_file_location("item_filter_build", MODELS / "build.py")
+    spec = importlib.util.spec_from_file_location("items_build", MODELS / "build.py")
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return module
 
 
-def test_committed_models_load_with_their_manifest() -> None:
+def test_committed_filter_loads_with_its_manifest() -> None:
     manifest = json.loads((MODELS / "MANIFEST.json").read_text(encoding="utf-8"))
-    for kind in KINDS:
-        model = load_model(kind)
-        # a model ships only where cross-validation shows it beats the rules alone
-        assert (model is not None) == manifest[kind]["shipped"]
-        if model is not None:
-            assert len(model.weights) == manifest[kind]["features"] > 100
-            assert model.threshold == manifest[kind]["threshold"]
-            assert manifest[kind]["cv_f1_filtered"] > manifest[kind]["cv_f1_rules"]
-    assert load_model("solutions") is not None
+    model = load_model("solutions")
+    assert model is not None and manifest["solutions"]["shipped"]
+    assert len(model.weights) == manifest["solutions"]["features"] > 100
+    assert model.threshold == manifest["solutions"]["threshold"]
+    # a model ships only where cross-validation shows it beats the rules alone
+    assert manifest["solutions"]["cv_f1_learnt"] > manifest["solutions"]["cv_f1_rules"]
+    assert load_model("problems") is None  # problems have the tagger (tests/test_item_tagger.py)
     assert manifest["data"]["articles"] >= 100
 
 
@@ -75,11 +76,11 @@ def test_the_model_prefers_a_demand_to_a_narrated_past_fact() -> None:
 
 
 def rules_and_learnt(text: str) -> tuple[tuple[list, list], tuple[list, list]]:
-    """(solutions, problems) of the rules alone, then with the learnt filter and clause model."""
+    """(solutions, problems) of the rules alone, then with the learnt models."""
     doc = annotate(text)
     people = pipeline.extract.extract_people(doc)
     statements = pipeline.extract.extract_statements(doc, people)
-    rules = pipeline.extract.extract_solutions_problems(doc, statements, people, learnt_filter=False)
+    rules = pipeline.extract.extract_solutions_problems(doc, statements, people, learnt=False)
     return rules, pipeline.extract.extract_solutions_problems(doc, statements, people)
 
 
@@ -121,12 +122,12 @@ def test_committed_annotations_hold_no_text() -> None:
     for raw in (MODELS / "annotations.jsonl").read_text(encoding="utf-8").splitlines():
         line = json.loads(raw)
         assert set(line) == {"id", "sha1", "solutions", "problems"}
-        assert all(isinstance(x, int) for kind in KINDS for span in line[kind] for x in span)
+        assert all(isinstance(x, int) for kind in ("solutions", "problems") for span in line[kind] for x in span)
 
 
 def test_a_damaged_model_file_leaves_the_rules_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (tmp_path / "item_filter").mkdir()
-    (tmp_path / "item_filter" / "solutions.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "items").mkdir()
+    (tmp_path / "items" / "solutions.json").write_text("{not json", encoding="utf-8")
     monkeypatch.setattr(item_filter, "files", lambda _package: tmp_path)
     item_filter.load_model.cache_clear()
     try:
@@ -134,19 +135,3 @@ def test_a_damaged_model_file_leaves_the_rules_alone(tmp_path: Path, monkeypatch
             assert item_filter.load_model("solutions") is None
     finally:
         item_filter.load_model.cache_clear()
-
-
-def test_the_clause_model_finds_a_problem_without_cue_words() -> None:
-    """No lexicon lists "bị ngứa và nổi mẩn đỏ": the rules leave the clause alone, the clause model
-    (trained on annotated problems) takes it for the problem the resident raises."""
-    text = (
-        "Người dân khu tập thể Kim Liên khổ sở vì nước bẩn\n\n"
-        "Nhiều tháng nay, nước máy tại khu tập thể có màu vàng đục và mùi tanh.\n"
-        "Bà Nguyễn Thị Hoa, một cư dân, cho biết nhiều trẻ em trong khu bị ngứa và nổi mẩn đỏ sau khi tắm.\n"
-        "Công ty nước sạch cho biết sẽ kiểm tra lại đường ống trong tuần này."
-    )
-    (_, rules), (_, learnt) = rules_and_learnt(text)
-    itch = "nhiều trẻ em trong khu bị ngứa và nổi mẩn đỏ sau khi tắm"
-    assert itch not in {p.text for p in rules}
-    assert (itch, "Nguyễn Thị Hoa") in {(p.text, p.raised_by) for p in learnt}
-    assert not any("kiểm tra lại đường ống" in p.text for p in learnt)  # a plan is no problem

@@ -1,8 +1,8 @@
-"""A learnt second look at the items the solution and problem rules find.
+"""A learnt second look at the solution items the rules find.
 
 The rules over-generate: any clause with "phải", "cần" or "sẽ" in a long speech, a past fact told
-with "tiếp tục", a description that names a risk. A logistic regression trained on annotated
-articles (`models/item_filter/build.py`, data and scores in its MANIFEST.json) scores each item
+with "tiếp tục", a forecast. A logistic regression trained on annotated articles
+(`models/items/build.py`, data and scores in its MANIFEST.json) scores each item
 from what the rules cannot weigh together: its words and first parts of speech, the words before
 it, its cues, its length and place. Items scored under the model's threshold are dropped.
 
@@ -27,8 +27,6 @@ from pipeline.records import Problem, Solution, Statement
 
 T = TypeVar("T", Solution, Problem)
 
-KINDS = ("solutions", "problems")
-CLAUSES = "problem_clauses"  # the model that finds problems among the clauses the rules left alone
 _CUE_LEXICONS = ("solution_cues_strong", "solution_cues", "problem_cues", "past_markers")
 _FLAG_WORDS = ("nếu", "thì", "đã", "được", "bị", "không", "chưa", "đang", "vẫn", "còn", "là", "khi", "để", "nhằm")
 _LENGTHS = (6, 12, 25, 40)  # syllable counts that bound the length bins
@@ -59,8 +57,8 @@ class ItemModel:
 
 @cache
 def load_model(kind: str) -> ItemModel | None:
-    """The committed model for "solutions", "problems" or CLAUSES; None when it has not been built."""
-    path = files("pipeline.models").joinpath("item_filter", f"{kind}.json")
+    """The committed filter of a kind ("solutions"); None when it has not been built."""
+    path = files("pipeline.models").joinpath("items", f"{kind}.json")
     if not path.is_file():
         return None
     try:
@@ -124,10 +122,3 @@ def filter_items(doc: Doc, items: list[T], statements: list[Statement], kind: st
     if model is None:
         return items
     return [item for item in items if model.keeps(features_of(doc, item, statements))]
-
-
-def clause_is_problem(doc: Doc, start: int, end: int, *, said: bool, sourced: bool) -> bool:
-    """Whether the clause model (when built) takes a clause without cue words for a problem: "Nước
-    xả ra từ vòi xuất hiện màu vàng đục" names a shortcoming that no lexicon lists."""
-    model = load_model(CLAUSES)
-    return model is not None and model.keeps(item_features(doc, start, end, said=said, sourced=sourced))

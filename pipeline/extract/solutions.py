@@ -5,6 +5,10 @@ enumeration colons ("như: a; b; c") and coordinating joints (", đồng thời"
 classified by cue lexicons. What someone said (a statement) may propose with any cue ("tiếp tục
 đẩy mạnh …"); the reporter's own narration needs a strong one ("cần", "phải", "sẽ", "đề nghị").
 The proposer is the statement's speaker, or the source named before a proposal verb.
+
+The rules' items are a first draft that two learnt models revise (`extract_solutions_problems`): the
+solution filter (`item_filter`) drops unlikely solutions, and the problem tagger (`item_tagger`)
+re-draws the problems word by word, reading the rules' items among its features.
 """
 
 from __future__ import annotations
@@ -16,7 +20,14 @@ from typing import TypeVar
 
 from spacy.tokens import Doc
 
-from pipeline.extract.item_filter import clause_is_problem, filter_items
+from pipeline.extract.item_filter import filter_items
+from pipeline.extract.item_tagger import (
+    RuleSpans,
+    document_features,
+    load_tagger,
+    sentence_words,
+    split_at_rule_items,
+)
 from pipeline.extract.statements import SpeakerResolver, reporting_verbs, speaker_phrase
 from pipeline.extract.text import doc_text, fold, lexicon, not_after_abbreviation, syllables
 from pipeline.records import Person, Problem, Solution, Statement
@@ -366,53 +377,64 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
 
 
 @dataclass(frozen=True, slots=True)
-class Clause:
-    """A clause the rules left unclassified and that holds no problem cue (where one is, as in "đã vượt
-    qua khó khăn", the rules have decided): the clause model's candidates."""
-
-    start: int
-    end: int
-    who: str | None  # the statement's speaker, or the source named before a reporting verb
-    said: bool  # inside someone's statement
-
-
-@dataclass(frozen=True, slots=True)
 class RuleItems:
-    """What the rules find: solutions, problems (repeats merged) and the clauses they left alone that
-    the clause model reads (next to no rule item, out of the headline): one list for run and training."""
+    """What the rules find: solutions, problems (repeats merged), the clauses they left unclassified
+    that hold no problem cue (next to no rule item, out of the headline: where a shortcoming may be
+    told without cue words), and who speaks in each stretch they read (a statement's speaker, or the
+    source named before a proposal verb): one record for run and training."""
 
     solutions: list[Solution]
     problems: list[Problem]
-    clauses: list[Clause]
+    clauses: list[tuple[int, int]]
+    sources: list[tuple[int, int, str | None]]
+
+    def spans(self) -> RuleSpans:
+        return RuleSpans(
+            [(s.start, s.end) for s in self.solutions],
+            [(p.start, p.end) for p in self.problems],
+            list(self.clauses),
+        )
+
+    def who(self, start: int, end: int) -> str | None:
+        """Who proposed or raised text[start:end]: the source of the stretch that overlaps it most."""
+        best, most = None, 0
+        for a, b, source in self.sources:
+            overlap = min(b, end) - max(a, start)
+            if overlap > most:
+                best, most = source, overlap
+        return best
 
 
 def extract_solutions_problems(
-    doc: Doc, statements: list[Statement], people: list[Person] | None = None, *, learnt_filter: bool = True
+    doc: Doc, statements: list[Statement], people: list[Person] | None = None, *, learnt: bool = True
 ) -> tuple[list[Solution], list[Problem]]:
-    """Solutions and problems of a document, in text order. The rules find the items; with
-    `learnt_filter` the trained item filter (`item_filter`) then drops the unlikely ones, and the
-    trained clause model adds the problems the rules' cue words miss."""
+    """Solutions and problems of a document, in text order. The rules find the items; with `learnt`
+    and where the models are built, the solution filter (`item_filter`) drops the unlikely solutions
+    and the problem tagger (`item_tagger`) re-draws the problems word by word from the rules' items,
+    the cue words and the words themselves; the rules tell who raised each."""
     found = rule_items(doc, statements, people)
-    solutions, problems = found.solutions, list(found.problems)
-    if learnt_filter:
-        solutions = filter_items(doc, solutions, statements, "solutions")
-        problems = filter_items(doc, problems, statements, "problems")
-        text = doc_text(doc)
-        for clause in found.clauses:
-            if clause_is_problem(doc, clause.start, clause.end, said=clause.said, sourced=clause.who is not None):
-                problems.append(Problem(text[clause.start : clause.end], clause.who, clause.start, clause.end))
-        problems = _first_of_each(sorted(problems, key=lambda p: p.start))
-    return solutions, problems
+    if not learnt:
+        return found.solutions, found.problems
+    solutions = filter_items(doc, found.solutions, statements, "solutions")
+    tagger = load_tagger("problems")
+    if tagger is None:
+        return solutions, found.problems
+    text = doc_text(doc)
+    sentences = sentence_words(doc)
+    features = document_features(doc, sentences, found.spans(), statements)
+    spans = split_at_rule_items(tagger.spans(text, sentences, features), [(p.start, p.end) for p in found.problems])
+    return solutions, _first_of_each([Problem(text[a:b], found.who(a, b), a, b) for a, b in spans])
 
 
 def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | None = None) -> RuleItems:
-    """The rules' items in text order, and the clauses they could not classify (for the clause model)."""
+    """The rules' items in text order, the clauses they could not classify, and who speaks where."""
     text = doc_text(doc)
     resolver = SpeakerResolver(people or [], text)
     solutions: list[Solution] = []
     problems: list[Problem] = []
-    clauses: list[Clause] = []
+    clauses: list[tuple[int, int]] = []
     covered: list[tuple[int, int]] = []
+    sources: list[tuple[int, int, str | None]] = []
 
     def add(
         start: int, end: int, who: str | None, said: bool, carry: str | None = None, proposed: bool = False
@@ -439,8 +461,8 @@ def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | Non
         if kind is None and head_end < end:
             kind, head_end = classify(text, start, end, said=said), end
         uncued = kind is None and not _cue_count(text, start, end, "problem_cues")  # where a cue is, rules decided
-        if uncued and not any(c.start < end and start < c.end for c in clauses):
-            clauses.append(Clause(start, end, who, said))
+        if uncued and not any(a < end and start < b for a, b in clauses):
+            clauses.append((start, end))
         if kind == "solution" and _SHORTCOMING_NOUN.search(text[start:end].lower()):
             # "… còn có bất cập, tồn tại cần khắc phục như …": names a shortcoming and the remedy at once
             problems.append(Problem(text[start:end], who, start, end))
@@ -472,6 +494,7 @@ def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | Non
     for st in sorted(statements, key=lambda s: s.start):
         kind = None
         proposed = st.cue.lower() in proposing
+        sources.append((st.start, st.end, st.speaker))
         for i_start, i_end in _items(text, st.start, st.end):
             kind = add(i_start, i_end, st.speaker, True, kind, proposed)
     paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
@@ -482,9 +505,11 @@ def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | Non
         for i_start, i_end in _items(text, p_start, p_end):
             if any(a <= i_start < b or a < i_end <= b for a, b in covered):
                 continue
+            proposer = _proposer(text, p_start, i_start, i_end, resolver)
+            sources.append((i_start, i_end, proposer))
             if p_start == 0 and not _cue_count(text, i_start, i_end, "solution_cues_strong"):
                 continue  # a headline's words are terse: only a strong cue ("cần", "đề nghị") proposes there
-            kind = add(i_start, i_end, _proposer(text, p_start, i_start, i_end, resolver), False, kind)
+            kind = add(i_start, i_end, proposer, False, kind)
     solutions.sort(key=lambda s: s.start)
     # a headline names the topic: the problems it mentions are raised in the text below (unless quoted)
     headline_end = paragraphs[0][1] if paragraphs else 0
@@ -495,11 +520,11 @@ def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | Non
     )
     # the same words twice (a headline or caption repeating the body) are one proposal or problem
     solutions, problems = _first_of_each(solutions), _first_of_each(problems)
-    # the clause model reads what lies next to no rule item, out of the headline (its problems are raised below)
+    # the clauses left over lie next to no rule item, out of the headline (its problems are raised below)
     taken = [(x.start, x.end) for x in (*solutions, *problems)]
     title_end = text.find("\n")
-    candidates = [c for c in clauses if c.start >= title_end and not any(a < c.end and c.start < b for a, b in taken)]
-    return RuleItems(solutions, problems, candidates)
+    candidates = [(s, e) for s, e in clauses if s >= title_end and not any(a < e and s < b for a, b in taken)]
+    return RuleItems(solutions, problems, candidates, sources)
 
 
 def _first_of_each(items: list[T]) -> list[T]:
