@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from pipeline.extract.item_tagger import (
     sentence_words,
     spans_of,
     split_at_rule_items,
+    trim,
 )
 from pipeline.extract.solutions import rule_items
 from pipeline.nlp import annotate
@@ -31,9 +34,9 @@ def test_committed_tagger_loads_with_its_manifest() -> None:
     assert tagger.o_weight == manifest["problems"]["o_weight"]
     assert set(tagger.tagger.labels()) == {"B", "I", "O"}
     assert manifest["problems"]["features"] > 1000
+    assert hashlib.sha256((MODELS / "problems.crfsuite").read_bytes()).hexdigest() == manifest["problems"]["sha256"]
     # a model ships only where cross-validation shows it beats the rules alone
     assert manifest["problems"]["cv_f1_learnt"] > manifest["problems"]["cv_f1_rules"]
-    assert load_tagger("solutions") is None  # solutions have the filter (tests/test_item_filter.py)
 
 
 def people_statements(text: str):
@@ -84,6 +87,14 @@ def test_labels_and_decoding_round_trip() -> None:
     assert split_at_rule_items([(0, 33)], [(18, 33)]) == [(0, 33)]
 
 
+def test_item_edges_lose_punctuation_and_stray_quotes() -> None:
+    text = 'Khu vực này theo quy hoạch là "không xây dựng nhà ở cao tầng mới".'
+    assert text[slice(*trim(text, 0, text.index('"') + 1))] == "Khu vực này theo quy hoạch là"
+    assert text[slice(*trim(text, text.index('"'), len(text)))] == '"không xây dựng nhà ở cao tầng mới"'
+    quoted = "vì “giải cứu nông sản” – "
+    assert quoted[slice(*trim(quoted, 2, len(quoted)))] == "“giải cứu nông sản”"
+
+
 def rules_and_learnt(text: str) -> tuple[tuple[list, list], tuple[list, list]]:
     """(solutions, problems) of the rules alone, then re-drawn by the taggers."""
     doc, people, statements = people_statements(text)
@@ -125,14 +136,73 @@ def test_the_tagger_keeps_the_rules_cuts_of_a_list_of_shortcomings() -> None:
     assert {p.raised_by for p in learnt} == {"Trần Văn Minh"}
 
 
+def test_a_repeated_list_of_shortcomings_is_cut_and_given_once() -> None:
+    """A lead or caption that repeats the body: the rules merge the repeated items, and the tagger's span
+    over the second copy is still cut where the rules cut it."""
+    shortcomings = (
+        "nhiều trạm y tế xã còn thiếu bác sĩ, trang thiết bị tại bệnh viện huyện xuống cấp, việc chuyển đổi số còn chậm"
+    )
+    text = (
+        "Sơ kết công tác y tế\n\n"
+        f"Giám đốc Sở Y tế Trần Văn Minh cho biết {shortcomings}.\n"
+        f"Báo cáo của sở nêu rõ {shortcomings}."
+    )
+    _, learnt = rules_and_learnt(text)[1]
+    assert [p.text for p in learnt] == [
+        "nhiều trạm y tế xã còn thiếu bác sĩ",
+        "trang thiết bị tại bệnh viện huyện xuống cấp",
+        "việc chuyển đổi số còn chậm",
+    ]
+
+
+def test_who_raised_a_tagged_problem_is_the_speaker_of_its_stretch() -> None:
+    doc, people, statements = people_statements(
+        "Họp dân về nước sạch\n\n"
+        'Bà Nguyễn Thị Hoa nói: "Nước máy có màu vàng đục, trẻ em bị ngứa sau khi tắm."\n'
+        "Nhiều hộ dân cho biết phải mua nước bình để nấu ăn."
+    )
+    found = rule_items(doc, statements, people)
+    text = doc.text
+    quote = text.index("Nước máy")
+    assert found.who(quote, quote + 20) == "Nguyễn Thị Hoa"
+    # a span across the quote's end: the stretch it overlaps most (the quote) decides
+    assert found.who(quote, text.index("Nhiều hộ") + 5) == "Nguyễn Thị Hoa"
+
+
+def test_threads_share_the_tagger_safely() -> None:
+    """Dask's workers run tasks in threads, and crfsuite's tagger holds the sentence it was last given."""
+    tagger = load_tagger("problems")
+    docs = []
+    for n in range(4):
+        doc, people, statements = people_statements(
+            f"Họp dân số {n}\n\nBà Nguyễn Thị Hoa cho biết nước máy có màu vàng đục, trẻ em bị ngứa sau khi tắm, "
+            + "nhiều gia đình phải mua nước bình để nấu ăn. " * (n + 1)
+        )
+        found = rule_items(doc, statements, people)
+        sentences = sentence_words(doc)
+        docs.append(document_features(doc, sentences, found.spans(), statements))
+    alone = [tagger.marginals(features) for features in docs]
+    with ThreadPoolExecutor(8) as pool:
+        together = list(pool.map(tagger.marginals, docs * 50))
+    assert together == alone * 50
+
+
 def test_a_damaged_model_file_leaves_the_rules_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "items").mkdir()
     (tmp_path / "items" / "problems.crfsuite").write_bytes(b"not a model")
-    (tmp_path / "items" / "MANIFEST.json").write_text('{"problems": {"o_weight": 0.5}}', encoding="utf-8")
+    manifest = {"problems": {"o_weight": 0.5, "sha256": hashlib.sha256(b"not a model").hexdigest()}}
+    (tmp_path / "items" / "MANIFEST.json").write_text(json.dumps(manifest), encoding="utf-8")
     monkeypatch.setattr(item_tagger, "files", lambda _package: tmp_path)
     load_tagger.cache_clear()
     try:
         with pytest.warns(UserWarning, match="unreadable"):
+            assert load_tagger("problems") is None
+        # a model cut short (an interrupted build) would crash crfsuite: its checksum stops it first
+        (tmp_path / "items" / "problems.crfsuite").write_bytes((MODELS / "problems.crfsuite").read_bytes()[:1000])
+        manifest["problems"]["sha256"] = json.loads((MODELS / "MANIFEST.json").read_text())["problems"]["sha256"]
+        (tmp_path / "items" / "MANIFEST.json").write_text(json.dumps(manifest), encoding="utf-8")
+        load_tagger.cache_clear()
+        with pytest.warns(UserWarning, match="checksum"):
             assert load_tagger("problems") is None
         assert load_tagger("solutions") is None  # not built: no warning, the rules work alone
     finally:

@@ -32,13 +32,15 @@ import datetime as dt
 import gzip
 import hashlib
 import json
+import multiprocessing
 import sys
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import version
-from multiprocessing import Pool
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 import sklearn
@@ -55,9 +57,8 @@ from pipeline.extract.item_tagger import (
     gold_labels,
     sentence_words,
     spans_of,
-    split_at_rule_items,
 )
-from pipeline.extract.solutions import rule_items
+from pipeline.extract.solutions import RuleItems, rule_items
 from pipeline.extract.text import doc_text
 from pipeline.ingest import iter_records
 from pipeline.nlp import annotate
@@ -72,6 +73,8 @@ DEV_GOLD = SHARED / "eval" / "dev-gold"
 ANNOTATIONS = HERE / "annotations.jsonl"
 KINDS = ("solutions", "problems")
 FOLDS = 5
+T = TypeVar("T")
+R = TypeVar("R")
 TIE = 0.003  # cross-validated F1 differences smaller than this are noise
 MIN_GAIN = 0.005  # a model is written only when cross-validation shows at least this F1 gain
 # the solution filter
@@ -167,10 +170,9 @@ class Article:
     """One annotated article as the models see it: the rules' items, the solution filter's rows (text
     and features of each rule solution), the tagger's words and features, and the annotated items."""
 
-    id: str
     text: str
+    rules: RuleItems
     rule_items: dict[str, list[str]]
-    rule_problem_spans: list[tuple[int, int]]
     solution_rows: list[tuple[str, dict[str, float]]]
     sentences: list[list[Word]]
     features: list[list[dict]]
@@ -198,10 +200,9 @@ def prepare(job: tuple[Record, dict[str, list[str]]]) -> Article:
     sentences = sentence_words(doc)
     problems = [span for item in gold["problems"] if (span := locate(text, item))]
     return Article(
-        id=record.id,
         text=text,
+        rules=found,
         rule_items={"solutions": [s.text for s in found.solutions], "problems": [p.text for p in found.problems]},
-        rule_problem_spans=[(p.start, p.end) for p in found.problems],
         solution_rows=[(s.text, features_of(doc, s, statements)) for s in found.solutions],
         sentences=sentences,
         features=document_features(doc, sentences, found.spans(), statements),
@@ -210,9 +211,17 @@ def prepare(job: tuple[Record, dict[str, list[str]]]) -> Article:
     )
 
 
+def parallel_map(function: Callable[[T], R], jobs: list[T], chunksize: int = 1) -> list[R]:
+    """`map` over two worker processes. They are forked, so they see the training articles without
+    copying them (`_ARTICLES`); where fork is missing (Windows) everything runs in this process."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return list(map(function, jobs))
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        return pool.map(function, jobs, chunksize=chunksize)
+
+
 def prepare_all(records: list[Record], gold: dict[str, dict[str, list[str]]]) -> list[Article]:
-    with Pool(2) as pool:
-        return pool.map(prepare, [(r, gold[r.id]) for r in records], chunksize=4)
+    return parallel_map(prepare, [(r, gold[r.id]) for r in records], chunksize=4)
 
 
 def f1(articles: list[Article], predicted: list[list[str]], kind: str) -> float:
@@ -350,7 +359,7 @@ def fit_tagger(articles: list[Article], l1: float, model_file: str | None = None
 def tagged(crf: sklearn_crfsuite.CRF, article: Article, o_weight: float) -> list[str]:
     """The problems the pipeline outputs with this tagger (`extract_solutions_problems`)."""
     spans = spans_of(article.text, article.sentences, crf.predict_marginals(article.features), o_weight)
-    return [article.text[a:b] for a, b in split_at_rule_items(spans, article.rule_problem_spans)]
+    return [p.text for p in article.rules.tagged_problems(article.text, spans)]
 
 
 _ARTICLES: list[Article] = []  # the training articles, shared with the cross-validation workers by fork
@@ -376,8 +385,7 @@ def choose(scores: dict[tuple[float, float], float]) -> tuple[float, float, floa
 
 
 def train_tagger(dev: list[Article] | None) -> dict:
-    with Pool(2) as pool:
-        scores = {key: value for part in pool.map(_tagger_scores, L1_GRID, chunksize=1) for key, value in part.items()}
+    scores = {key: value for part in parallel_map(_tagger_scores, list(L1_GRID)) for key, value in part.items()}
     l1, o_weight, cv_f1 = choose(scores)
     rules_f1 = f1(_ARTICLES, [a.rule_items["problems"] for a in _ARTICLES], "problems")
     shipped = cv_f1 >= rules_f1 + MIN_GAIN
@@ -394,11 +402,16 @@ def train_tagger(dev: list[Article] | None) -> dict:
         "cv_f1_grid": {f"l1={a} o_weight={b}": round(v, 3) for (a, b), v in sorted(scores.items())},
     }
     if shipped:
-        crf = fit_tagger(_ARTICLES, l1, str(path))
+        # written aside, then moved into place: an interrupted build leaves no half-written model, which
+        # crfsuite would crash on (the pipeline also checks the checksum before opening it)
+        partial = path.with_name(path.name + ".partial")
+        crf = fit_tagger(_ARTICLES, l1, str(partial))
         entry["features"] = len(crf.state_features_)
         if dev is not None:
             entry["dev_gold_f1_rules"] = round(f1(dev, [a.rule_items["problems"] for a in dev], "problems"), 3)
             entry["dev_gold_f1_learnt"] = round(f1(dev, [tagged(crf, a, o_weight) for a in dev], "problems"), 3)
+        entry["sha256"] = hashlib.sha256(partial.read_bytes()).hexdigest()
+        partial.replace(path)
     return entry
 
 

@@ -18,14 +18,11 @@ import warnings
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
-from typing import TypeVar
 
 from spacy.tokens import Doc
 
 from pipeline.extract.text import doc_text, lexicon, syllables
-from pipeline.records import Problem, Solution, Statement
-
-T = TypeVar("T", Solution, Problem)
+from pipeline.records import Solution, Statement
 
 _CUE_LEXICONS = ("solution_cues_strong", "solution_cues", "problem_cues", "past_markers")
 _FLAG_WORDS = ("nếu", "thì", "đã", "được", "bị", "không", "chưa", "đang", "vẫn", "còn", "là", "khi", "để", "nhằm")
@@ -109,14 +106,13 @@ def item_features(doc: Doc, start: int, end: int, *, said: bool, sourced: bool) 
     return features
 
 
-def features_of(doc: Doc, item: Solution | Problem, statements: list[Statement]) -> dict[str, float]:
-    """`item_features` of a found solution or problem, as the filter sees it."""
+def features_of(doc: Doc, item: Solution, statements: list[Statement]) -> dict[str, float]:
+    """`item_features` of a found solution, as the filter sees it."""
     said = any(st.start <= item.start < st.end for st in statements)
-    source = item.proposer if isinstance(item, Solution) else item.raised_by
-    return item_features(doc, item.start, item.end, said=said, sourced=source is not None)
+    return item_features(doc, item.start, item.end, said=said, sourced=item.proposer is not None)
 
 
-def filter_items(doc: Doc, items: list[T], statements: list[Statement], kind: str) -> list[T]:
+def filter_items(doc: Doc, items: list[Solution], statements: list[Statement], kind: str) -> list[Solution]:
     """The items the model of `kind` keeps (all of them when no model is built)."""
     model = load_model(kind)
     if model is None:

@@ -380,12 +380,14 @@ def classify(text: str, start: int, end: int, *, said: bool) -> str | None:
 class RuleItems:
     """What the rules find: solutions, problems (repeats merged), the clauses they left unclassified
     that hold no problem cue (next to no rule item, out of the headline: where a shortcoming may be
-    told without cue words), and who speaks in each stretch they read (a statement's speaker, or the
-    source named before a proposal verb): one record for run and training."""
+    told without cue words), where they cut problems (repeats too), and who speaks in each stretch they
+    read (a statement's speaker, or the source named before a proposal verb, in reading order: a
+    statement before the paragraph items inside it): one record for run and training."""
 
     solutions: list[Solution]
     problems: list[Problem]
     clauses: list[tuple[int, int]]
+    problem_cuts: list[tuple[int, int]]
     sources: list[tuple[int, int, str | None]]
 
     def spans(self) -> RuleSpans:
@@ -396,13 +398,20 @@ class RuleItems:
         )
 
     def who(self, start: int, end: int) -> str | None:
-        """Who proposed or raised text[start:end]: the source of the stretch that overlaps it most."""
+        """Who proposed or raised text[start:end]: the source of the stretch that overlaps it most (the
+        first one read, on a tie)."""
         best, most = None, 0
         for a, b, source in self.sources:
             overlap = min(b, end) - max(a, start)
             if overlap > most:
                 best, most = source, overlap
         return best
+
+    def tagged_problems(self, text: str, spans: list[tuple[int, int]]) -> list[Problem]:
+        """The problem tagger's spans as problems: cut where the rules cut a list, raised by whoever speaks
+        there, each wording once."""
+        spans = split_at_rule_items(spans, self.problem_cuts)
+        return _first_of_each([Problem(text[a:b], self.who(a, b), a, b) for a, b in spans])
 
 
 def extract_solutions_problems(
@@ -422,8 +431,7 @@ def extract_solutions_problems(
     text = doc_text(doc)
     sentences = sentence_words(doc)
     features = document_features(doc, sentences, found.spans(), statements)
-    spans = split_at_rule_items(tagger.spans(text, sentences, features), [(p.start, p.end) for p in found.problems])
-    return solutions, _first_of_each([Problem(text[a:b], found.who(a, b), a, b) for a, b in spans])
+    return solutions, found.tagged_problems(text, tagger.spans(text, sentences, features))
 
 
 def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | None = None) -> RuleItems:
@@ -518,13 +526,14 @@ def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | Non
         (p for p in problems if p.start >= headline_end or any(a <= p.start < b for a, b in quoted)),
         key=lambda p: p.start,
     )
+    problem_cuts = [(p.start, p.end) for p in problems]
     # the same words twice (a headline or caption repeating the body) are one proposal or problem
     solutions, problems = _first_of_each(solutions), _first_of_each(problems)
     # the clauses left over lie next to no rule item, out of the headline (its problems are raised below)
     taken = [(x.start, x.end) for x in (*solutions, *problems)]
     title_end = text.find("\n")
     candidates = [(s, e) for s, e in clauses if s >= title_end and not any(a < e and s < b for a, b in taken)]
-    return RuleItems(solutions, problems, candidates, sources)
+    return RuleItems(solutions, problems, candidates, problem_cuts, sources)
 
 
 def _first_of_each(items: list[T]) -> list[T]:
