@@ -4,6 +4,7 @@ the item models (`models/items`)."""
 from __future__ import annotations
 
 import gzip
+import hashlib
 import importlib.util
 import json
 import sys
@@ -14,6 +15,7 @@ import pytest
 import pipeline
 from pipeline.extract import item_filter
 from pipeline.extract.item_filter import ItemModel, item_features, load_model
+from pipeline.extract.item_tagger import load_tagger
 from pipeline.nlp import annotate
 
 MODELS = Path(__file__).resolve().parents[1] / "models" / "items"
@@ -36,6 +38,12 @@ def test_committed_filter_loads_with_its_manifest() -> None:
     # a model ships only where cross-validation shows it beats the rules alone
     assert manifest["solutions"]["cv_f1_learnt"] > manifest["solutions"]["cv_f1_rules"]
     assert manifest["data"]["articles"] >= 100
+    # the solution CRF's certainty of an item is one of its features, and a certain item is kept more
+    assert model.weights["crf"] > 0
+    tagger = load_tagger("solution_tagger")
+    assert tagger is not None
+    digest = hashlib.sha256((MODELS / "solution_tagger.crfsuite").read_bytes()).hexdigest()
+    assert digest == manifest["solution_tagger"]["sha256"]
 
 
 def test_item_model_is_a_logistic_regression() -> None:

@@ -15,6 +15,7 @@ from pipeline.extract.item_tagger import (
     Word,
     document_features,
     gold_labels,
+    item_probabilities,
     load_tagger,
     sentence_words,
     spans_of,
@@ -85,6 +86,12 @@ def test_labels_and_decoding_round_trip() -> None:
     # a tagged span holding two of the rules' items is cut where the rules cut
     assert split_at_rule_items([(0, 33)], [(0, 16), (18, 33)]) == [(0, 16), (18, 33)]
     assert split_at_rule_items([(0, 33)], [(18, 33)]) == [(0, 33)]
+
+
+def test_item_probabilities_average_the_words_inside_an_item() -> None:
+    words = [Word(0, 3, "Cần", "V"), Word(4, 11, "nạo vét", "V"), Word(12, 16, "kênh", "N"), Word(16, 17, ",", "CH")]
+    marginals = [[{"B": 0.8, "I": 0.0, "O": 0.2}, {"B": 0.0, "I": 0.6, "O": 0.4}, {"O": 1.0}, {"O": 1.0}]]
+    assert item_probabilities([words], marginals, [(0, 11), (12, 17), (20, 30)]) == pytest.approx([0.7, 0.0, 0.0])
 
 
 def test_item_edges_lose_punctuation_and_stray_quotes() -> None:

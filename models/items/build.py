@@ -55,6 +55,7 @@ from pipeline.extract.item_tagger import (
     Word,
     document_features,
     gold_labels,
+    item_probabilities,
     sentence_words,
     spans_of,
 )
@@ -84,7 +85,8 @@ THRESHOLDS = tuple(round(float(t), 2) for t in np.arange(0.1, 0.71, 0.05))
 # it does without single words: in cross-validation they add nothing (0.621 without, 0.620 with) and
 # they made it drop plain demands over incidental words ("thứ hai")
 UNUSED_FEATURES = ("word:",)
-# the problem tagger
+# the taggers
+SOLUTION_L1 = 0.3  # as the problem tagger's choice; the solution CRF's certainty only feeds the filter
 L1_GRID = (0.1, 0.3)  # a weaker L1 (0.05) scored lower in cross-validation; a stronger one keeps fewer features
 L2 = 0.05  # a larger L2 (0.2) made no difference
 O_WEIGHTS = (1.0, 0.7, 0.5, 0.35)
@@ -176,8 +178,10 @@ class Article:
     solution_rows: list[tuple[str, dict[str, float]]]
     sentences: list[list[Word]]
     features: list[list[dict]]
+    solution_labels: list[list[str]]
     problem_labels: list[list[str]]
     gold: dict[str, list[str]]
+    solution_tagged: list[float] | None = None  # the solution CRF's certainty of each rule solution
 
 
 def locate(text: str, item: str) -> tuple[int, int] | None:
@@ -198,6 +202,7 @@ def prepare(job: tuple[Record, dict[str, list[str]]]) -> Article:
     statements = extract_statements(doc, people, kind=document_kind(record.title, record.text))
     found = rule_items(doc, statements, people)
     sentences = sentence_words(doc)
+    solutions = [span for item in gold["solutions"] if (span := locate(text, item))]
     problems = [span for item in gold["problems"] if (span := locate(text, item))]
     return Article(
         text=text,
@@ -206,6 +211,7 @@ def prepare(job: tuple[Record, dict[str, list[str]]]) -> Article:
         solution_rows=[(s.text, features_of(doc, s, statements)) for s in found.solutions],
         sentences=sentences,
         features=document_features(doc, sentences, found.spans(), statements),
+        solution_labels=gold_labels(sentences, solutions),
         problem_labels=gold_labels(sentences, problems),
         gold=gold,
     )
@@ -249,8 +255,11 @@ def solution_rows(articles: list[Article]) -> tuple[list[dict], np.ndarray, np.n
     features, labels, article_of = [], [], []
     for i, article in enumerate(articles):
         hits = {p for _, p in match(article.gold["solutions"], [t for t, _ in article.solution_rows])}
-        for j, (_, row) in enumerate(article.solution_rows):
+        tagged = article.solution_tagged or [None] * len(article.solution_rows)
+        for j, ((_, row), p) in enumerate(zip(article.solution_rows, tagged, strict=True)):
             features.append({k: v for k, v in row.items() if not k.startswith(UNUSED_FEATURES)})
+            if p is not None:
+                features[-1]["crf"] = p
             labels.append(int(j in hits))
             article_of.append(i)
     return features, np.array(labels), np.array(article_of)
@@ -345,15 +354,62 @@ def train_filter(articles: list[Article], dev: list[Article] | None) -> dict:
     return entry
 
 
-# the problem tagger
+# the taggers
 
 
-def fit_tagger(articles: list[Article], l1: float, model_file: str | None = None) -> sklearn_crfsuite.CRF:
+def fit_tagger(
+    articles: list[Article], l1: float, model_file: str | None = None, kind: str = "problems"
+) -> sklearn_crfsuite.CRF:
     crf = sklearn_crfsuite.CRF(
         algorithm="lbfgs", c1=l1, c2=L2, max_iterations=150, all_possible_transitions=True, model_filename=model_file
     )
-    crf.fit([s for a in articles for s in a.features], [s for a in articles for s in a.problem_labels])
+    labels = [a.solution_labels if kind == "solutions" else a.problem_labels for a in articles]
+    crf.fit([s for a in articles for s in a.features], [s for sentences in labels for s in sentences])
     return crf
+
+
+def solution_certainty(crf: sklearn_crfsuite.CRF, article: Article) -> list[float]:
+    spans = [(s.start, s.end) for s in article.rules.solutions]
+    return item_probabilities(article.sentences, crf.predict_marginals(article.features), spans)
+
+
+def _out_of_fold_certainty(fold: tuple[np.ndarray, np.ndarray]) -> list[tuple[int, list[float]]]:
+    train_at, test_at = fold
+    crf = fit_tagger([_ARTICLES[i] for i in train_at], SOLUTION_L1, kind="solutions")
+    return [(int(i), solution_certainty(crf, _ARTICLES[i])) for i in test_at]
+
+
+def write_atomically(crf_fit: Callable[[str], sklearn_crfsuite.CRF], path: Path) -> tuple[sklearn_crfsuite.CRF, str]:
+    """Train into a file aside, then move it into place: an interrupted build leaves no half-written
+    model, which crfsuite would crash on (the pipeline also checks the checksum before opening it)."""
+    partial = path.with_name(path.name + ".partial")
+    crf = crf_fit(str(partial))
+    crf.tagger_  # noqa: B018  (opens the model now, under the name it has until it is moved)
+    digest = hashlib.sha256(partial.read_bytes()).hexdigest()
+    partial.replace(path)
+    return crf, digest
+
+
+def train_solution_tagger(dev: list[Article] | None) -> dict:
+    """The solution CRF, whose certainty of each rule solution is a feature of the filter. The filter
+    learns from out-of-fold certainties: a CRF never reads an article it was trained on."""
+    for part in parallel_map(_out_of_fold_certainty, list(folds(len(_ARTICLES)))):
+        for i, certainty in part:
+            _ARTICLES[i].solution_tagged = certainty
+    crf, digest = write_atomically(
+        lambda file: fit_tagger(_ARTICLES, SOLUTION_L1, file, kind="solutions"), HERE / "solution_tagger.crfsuite"
+    )
+    for article in dev or []:
+        article.solution_tagged = solution_certainty(crf, article)
+    # only its probabilities are read (o_weight 1: no decoding)
+    return {
+        "model": "linear-chain CRF over word features (pipeline/extract/item_tagger.py)",
+        "l1": SOLUTION_L1,
+        "l2": L2,
+        "o_weight": 1.0,
+        "features": len(crf.state_features_),
+        "sha256": digest,
+    }
 
 
 def tagged(crf: sklearn_crfsuite.CRF, article: Article, o_weight: float) -> list[str]:
@@ -402,16 +458,11 @@ def train_tagger(dev: list[Article] | None) -> dict:
         "cv_f1_grid": {f"l1={a} o_weight={b}": round(v, 3) for (a, b), v in sorted(scores.items())},
     }
     if shipped:
-        # written aside, then moved into place: an interrupted build leaves no half-written model, which
-        # crfsuite would crash on (the pipeline also checks the checksum before opening it)
-        partial = path.with_name(path.name + ".partial")
-        crf = fit_tagger(_ARTICLES, l1, str(partial))
+        crf, entry["sha256"] = write_atomically(lambda file: fit_tagger(_ARTICLES, l1, file), path)
         entry["features"] = len(crf.state_features_)
         if dev is not None:
             entry["dev_gold_f1_rules"] = round(f1(dev, [a.rule_items["problems"] for a in dev], "problems"), 3)
             entry["dev_gold_f1_learnt"] = round(f1(dev, [tagged(crf, a, o_weight) for a in dev], "problems"), 3)
-        entry["sha256"] = hashlib.sha256(partial.read_bytes()).hexdigest()
-        partial.replace(path)
     return entry
 
 
@@ -433,6 +484,8 @@ def train() -> None:
             "guide": "shared/eval/GUIDE.md",
         },
     }
+    manifest["solution_tagger"] = train_solution_tagger(dev)
+    print("solution_tagger", manifest["solution_tagger"], flush=True)
     for kind, entry in (("solutions", train_filter(_ARTICLES, dev)), ("problems", train_tagger(dev))):
         manifest[kind] = entry
         print(kind, {k: v for k, v in entry.items() if k != "cv_f1_grid"}, flush=True)

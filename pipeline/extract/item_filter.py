@@ -106,15 +106,23 @@ def item_features(doc: Doc, start: int, end: int, *, said: bool, sourced: bool) 
     return features
 
 
-def features_of(doc: Doc, item: Solution, statements: list[Statement]) -> dict[str, float]:
-    """`item_features` of a found solution, as the filter sees it."""
+def features_of(doc: Doc, item: Solution, statements: list[Statement], tagged: float | None = None) -> dict[str, float]:
+    """`item_features` of a found solution, as the filter sees it; `tagged` is how sure the solution CRF
+    is of it (`item_tagger.item_probabilities`), when it is built."""
     said = any(st.start <= item.start < st.end for st in statements)
-    return item_features(doc, item.start, item.end, said=said, sourced=item.proposer is not None)
+    features = item_features(doc, item.start, item.end, said=said, sourced=item.proposer is not None)
+    if tagged is not None:
+        features["crf"] = tagged
+    return features
 
 
-def filter_items(doc: Doc, items: list[Solution], statements: list[Statement], kind: str) -> list[Solution]:
-    """The items the model of `kind` keeps (all of them when no model is built)."""
+def filter_items(
+    doc: Doc, items: list[Solution], statements: list[Statement], kind: str, tagged: list[float] | None = None
+) -> list[Solution]:
+    """The items the model of `kind` keeps (all of them when no model is built); `tagged` as in `features_of`,
+    one value an item."""
     model = load_model(kind)
     if model is None:
         return items
-    return [item for item in items if model.keeps(features_of(doc, item, statements))]
+    sure = tagged if tagged is not None else [None] * len(items)
+    return [item for item, p in zip(items, sure, strict=True) if model.keeps(features_of(doc, item, statements, p))]

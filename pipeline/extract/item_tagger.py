@@ -10,7 +10,8 @@ put their items, so it can keep a rule item, move its edges, drop it or find one
 
 The same tagger of solutions scored as well as the solution filter (`item_filter`) on unseen
 articles but joined enumerations the rules split right (the seed's "…, mà để làm được, trước hết …;
-…"), so solutions keep the filter. The model file is crfsuite's own (binary); MANIFEST.json beside
+…"), so solutions keep the filter; it reads the solution CRF's certainty of each rule item as a
+feature (`item_probabilities`). The model file is crfsuite's own (binary); MANIFEST.json beside
 it records the data, the settings chosen by cross-validation and the scores.
 """
 
@@ -271,6 +272,24 @@ def split_at_rule_items(spans: list[Span], items: list[Span]) -> list[Span]:
     return out
 
 
+def item_probabilities(
+    sentences: list[list[Word]], marginals: list[list[dict[str, float]]], items: list[Span]
+) -> list[float]:
+    """How sure the CRF is of each item: the probability that a word is inside one (B or I), averaged
+    over the words that start in the item. The solution filter reads it for the rules' solutions."""
+    words = [
+        (w.start, 1.0 - p.get("O", 0.0))
+        for ws, ms in zip(sentences, marginals, strict=True)
+        for w, p in zip(ws, ms, strict=True)
+    ]
+    starts = [start for start, _ in words]
+    out = []
+    for start, end in items:
+        inside = [p for _, p in words[bisect_left(starts, start) : bisect_left(starts, end)]]
+        out.append(sum(inside) / len(inside) if inside else 0.0)
+    return out
+
+
 @dataclass
 class ItemTagger:
     """A trained CRF of one kind and the weight of its O label (chosen by cross-validation). crfsuite's
@@ -299,8 +318,9 @@ class ItemTagger:
 
 @cache
 def load_tagger(kind: str) -> ItemTagger | None:
-    """The committed tagger of a kind ("problems"); None when it is not built or unreadable (the rules
-    then work alone)."""
+    """The committed tagger of `kind`: "problems" (its spans are the problems) or "solution_tagger" (its
+    probabilities are a feature of the solution filter); None when it is not built or unreadable (the
+    rules then work alone)."""
     folder = files("pipeline.models").joinpath("items")
     path, manifest = folder.joinpath(f"{kind}.crfsuite"), folder.joinpath("MANIFEST.json")
     if not path.is_file() or not manifest.is_file():

@@ -24,6 +24,7 @@ from pipeline.extract.item_filter import filter_items
 from pipeline.extract.item_tagger import (
     RuleSpans,
     document_features,
+    item_probabilities,
     load_tagger,
     sentence_words,
     split_at_rule_items,
@@ -418,20 +419,27 @@ def extract_solutions_problems(
     doc: Doc, statements: list[Statement], people: list[Person] | None = None, *, learnt: bool = True
 ) -> tuple[list[Solution], list[Problem]]:
     """Solutions and problems of a document, in text order. The rules find the items; with `learnt`
-    and where the models are built, the solution filter (`item_filter`) drops the unlikely solutions
-    and the problem tagger (`item_tagger`) re-draws the problems word by word from the rules' items,
-    the cue words and the words themselves; the rules tell who raised each."""
+    and where the models are built, the solution filter (`item_filter`) drops the unlikely solutions,
+    reading among its features how sure a solution CRF is of each, and the problem tagger
+    (`item_tagger`) re-draws the problems word by word from the rules' items, the cue words and the
+    words themselves; the rules tell who raised each."""
     found = rule_items(doc, statements, people)
     if not learnt:
         return found.solutions, found.problems
-    solutions = filter_items(doc, found.solutions, statements, "solutions")
-    tagger = load_tagger("problems")
-    if tagger is None:
-        return solutions, found.problems
+    solution_tagger, problem_tagger = load_tagger("solution_tagger"), load_tagger("problems")
     text = doc_text(doc)
-    sentences = sentence_words(doc)
-    features = document_features(doc, sentences, found.spans(), statements)
-    return solutions, found.tagged_problems(text, tagger.spans(text, sentences, features))
+    sentences, features = [], []
+    if solution_tagger or problem_tagger:  # the two CRFs read the same features
+        sentences = sentence_words(doc)
+        features = document_features(doc, sentences, found.spans(), statements)
+    tagged = None
+    if solution_tagger:
+        marginals = solution_tagger.marginals(features)
+        tagged = item_probabilities(sentences, marginals, [(s.start, s.end) for s in found.solutions])
+    solutions = filter_items(doc, found.solutions, statements, "solutions", tagged)
+    if problem_tagger is None:
+        return solutions, found.problems
+    return solutions, found.tagged_problems(text, problem_tagger.spans(text, sentences, features))
 
 
 def rule_items(doc: Doc, statements: list[Statement], people: list[Person] | None = None) -> RuleItems:
