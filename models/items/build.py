@@ -50,7 +50,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold, KFold
 
 from pipeline.extract import extract_people, extract_statements
-from pipeline.extract.item_filter import ItemModel, features_of
+from pipeline.extract.item_filter import CERTAINTY, ItemModel, features_of
 from pipeline.extract.item_tagger import (
     Word,
     document_features,
@@ -174,7 +174,6 @@ class Article:
 
     text: str
     rules: RuleItems
-    rule_items: dict[str, list[str]]
     solution_rows: list[tuple[str, dict[str, float]]]
     sentences: list[list[Word]]
     features: list[list[dict]]
@@ -182,6 +181,10 @@ class Article:
     problem_labels: list[list[str]]
     gold: dict[str, list[str]]
     solution_tagged: list[float] | None = None  # the solution CRF's certainty of each rule solution
+
+    def rule_items(self, kind: str) -> list[str]:
+        """The texts of the rules' solutions or problems."""
+        return [item.text for item in (self.rules.solutions if kind == "solutions" else self.rules.problems)]
 
 
 def locate(text: str, item: str) -> tuple[int, int] | None:
@@ -207,7 +210,6 @@ def prepare(job: tuple[Record, dict[str, list[str]]]) -> Article:
     return Article(
         text=text,
         rules=found,
-        rule_items={"solutions": [s.text for s in found.solutions], "problems": [p.text for p in found.problems]},
         solution_rows=[(s.text, features_of(doc, s, statements)) for s in found.solutions],
         sentences=sentences,
         features=document_features(doc, sentences, found.spans(), statements),
@@ -259,7 +261,7 @@ def solution_rows(articles: list[Article]) -> tuple[list[dict], np.ndarray, np.n
         for j, ((_, row), p) in enumerate(zip(article.solution_rows, tagged, strict=True)):
             features.append({k: v for k, v in row.items() if not k.startswith(UNUSED_FEATURES)})
             if p is not None:
-                features[-1]["crf"] = p
+                features[-1][CERTAINTY] = p
             labels.append(int(j in hits))
             article_of.append(i)
     return features, np.array(labels), np.array(article_of)
@@ -328,7 +330,7 @@ def train_filter(articles: list[Article], dev: list[Article] | None) -> dict:
     c, min_count, threshold, cv_f1 = cross_validate_filter(articles)
     names = common_features(features, min_count)
     model = to_item_model(*fit_filter(only(features, names), labels, c), threshold)
-    rules_f1 = f1(articles, [a.rule_items["solutions"] for a in articles], "solutions")
+    rules_f1 = f1(articles, [a.rule_items("solutions") for a in articles], "solutions")
     shipped = cv_f1 >= rules_f1 + MIN_GAIN
     path = HERE / "solutions.json"
     path.unlink(missing_ok=True)
@@ -349,7 +351,7 @@ def train_filter(articles: list[Article], dev: list[Article] | None) -> dict:
     if dev is not None:
         dev_features, _, dev_article_of = solution_rows(dev)
         keep = np.array([model.keeps(f) for f in dev_features], dtype=bool)
-        entry["dev_gold_f1_rules"] = round(f1(dev, [a.rule_items["solutions"] for a in dev], "solutions"), 3)
+        entry["dev_gold_f1_rules"] = round(f1(dev, [a.rule_items("solutions") for a in dev], "solutions"), 3)
         entry["dev_gold_f1_learnt"] = round(f1(dev, kept(dev, dev_article_of, keep), "solutions"), 3)
     return entry
 
@@ -412,9 +414,10 @@ def train_solution_tagger(dev: list[Article] | None) -> dict:
     }
 
 
-def tagged(crf: sklearn_crfsuite.CRF, article: Article, o_weight: float) -> list[str]:
-    """The problems the pipeline outputs with this tagger (`extract_solutions_problems`)."""
-    spans = spans_of(article.text, article.sentences, crf.predict_marginals(article.features), o_weight)
+def tagged(article: Article, marginals: list[list[dict[str, float]]], o_weight: float) -> list[str]:
+    """The problems the pipeline outputs with a tagger whose word probabilities are `marginals`
+    (`extract_solutions_problems`)."""
+    spans = spans_of(article.text, article.sentences, marginals, o_weight)
     return [p.text for p in article.rules.tagged_problems(article.text, spans)]
 
 
@@ -427,8 +430,9 @@ def _tagger_scores(l1: float) -> dict[tuple[float, float], float]:
     for train_at, test_at in folds(len(_ARTICLES)):
         crf = fit_tagger([_ARTICLES[i] for i in train_at], l1)
         for i in test_at:
+            marginals = crf.predict_marginals(_ARTICLES[i].features)  # once for every O weight
             for w in O_WEIGHTS:
-                predicted[w][i] = tagged(crf, _ARTICLES[i], w)
+                predicted[w][i] = tagged(_ARTICLES[i], marginals, w)
     return {(l1, w): f1(_ARTICLES, predicted[w], "problems") for w in O_WEIGHTS}
 
 
@@ -443,7 +447,7 @@ def choose(scores: dict[tuple[float, float], float]) -> tuple[float, float, floa
 def train_tagger(dev: list[Article] | None) -> dict:
     scores = {key: value for part in parallel_map(_tagger_scores, list(L1_GRID)) for key, value in part.items()}
     l1, o_weight, cv_f1 = choose(scores)
-    rules_f1 = f1(_ARTICLES, [a.rule_items["problems"] for a in _ARTICLES], "problems")
+    rules_f1 = f1(_ARTICLES, [a.rule_items("problems") for a in _ARTICLES], "problems")
     shipped = cv_f1 >= rules_f1 + MIN_GAIN
     path = HERE / "problems.crfsuite"
     path.unlink(missing_ok=True)
@@ -461,8 +465,9 @@ def train_tagger(dev: list[Article] | None) -> dict:
         crf, entry["sha256"] = write_atomically(lambda file: fit_tagger(_ARTICLES, l1, file), path)
         entry["features"] = len(crf.state_features_)
         if dev is not None:
-            entry["dev_gold_f1_rules"] = round(f1(dev, [a.rule_items["problems"] for a in dev], "problems"), 3)
-            entry["dev_gold_f1_learnt"] = round(f1(dev, [tagged(crf, a, o_weight) for a in dev], "problems"), 3)
+            entry["dev_gold_f1_rules"] = round(f1(dev, [a.rule_items("problems") for a in dev], "problems"), 3)
+            learnt = [tagged(a, crf.predict_marginals(a.features), o_weight) for a in dev]
+            entry["dev_gold_f1_learnt"] = round(f1(dev, learnt, "problems"), 3)
     return entry
 
 
@@ -497,7 +502,7 @@ def score() -> None:
     change, before retraining."""
     for name, (records, gold) in (("annotated", load_annotated()), ("dev gold", load_dev_gold())):
         articles = prepare_all(records, gold)
-        rules = {kind: round(f1(articles, [a.rule_items[kind] for a in articles], kind), 3) for kind in KINDS}
+        rules = {kind: round(f1(articles, [a.rule_items(kind) for a in articles], kind), 3) for kind in KINDS}
         print(f"{name} ({len(records)} articles): rules F1 {rules}")
 
 

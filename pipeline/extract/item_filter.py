@@ -27,6 +27,7 @@ from pipeline.records import Solution, Statement
 _CUE_LEXICONS = ("solution_cues_strong", "solution_cues", "problem_cues", "past_markers")
 _FLAG_WORDS = ("nếu", "thì", "đã", "được", "bị", "không", "chưa", "đang", "vẫn", "còn", "là", "khi", "để", "nhằm")
 _LENGTHS = (6, 12, 25, 40)  # syllable counts that bound the length bins
+CERTAINTY = "crf"  # the feature of how sure the solution CRF is of an item (`item_tagger.item_probabilities`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +113,7 @@ def features_of(doc: Doc, item: Solution, statements: list[Statement], tagged: f
     said = any(st.start <= item.start < st.end for st in statements)
     features = item_features(doc, item.start, item.end, said=said, sourced=item.proposer is not None)
     if tagged is not None:
-        features["crf"] = tagged
+        features[CERTAINTY] = tagged
     return features
 
 

@@ -98,15 +98,14 @@ def _bio(words: Sequence[Word], spans: Sequence[Span]) -> list[str]:
 
 
 def _cue_spans(text: str) -> dict[str, list[Span]]:
-    """Where each cue lexicon matches in the text (most syllables start no entry: rejected at once)."""
+    """Where each cue lexicon matches in the text."""
     sylls = syllables(text)
-    lowered = [s.text.lower() for s in sylls]
     found: dict[str, list[Span]] = {}
     for name in CUE_LEXICONS:
         cues = lexicon(name)
         spans = []
-        for i, syllable in enumerate(lowered):
-            if syllable in cues.first and (n := cues.match_at(sylls, i, text)):
+        for i in range(len(sylls)):
+            if n := cues.match_at(sylls, i, text):
                 spans.append((sylls[i].start, sylls[i + n - 1].end))
         found[name] = spans
     return found

@@ -433,7 +433,7 @@ def extract_solutions_problems(
         sentences = sentence_words(doc)
         features = document_features(doc, sentences, found.spans(), statements)
     tagged = None
-    if solution_tagger:
+    if solution_tagger and found.solutions:  # its certainty is read for the rules' solutions only
         marginals = solution_tagger.marginals(features)
         tagged = item_probabilities(sentences, marginals, [(s.start, s.end) for s in found.solutions])
     solutions = filter_items(doc, found.solutions, statements, "solutions", tagged)
